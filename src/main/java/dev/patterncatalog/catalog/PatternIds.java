@@ -1,0 +1,23 @@
+package dev.patterncatalog.catalog;
+
+import java.util.regex.Pattern;
+
+/**
+ * The form of a pattern id: lowercase words of letters and digits joined by single hyphens, such as
+ * {@code gen-pattern-003}. Ids are only ever looked up in memory, but checking their form first turns nonsense and
+ * path tricks like {@code ../} into a clear 400 instead of a 404.
+ */
+public final class PatternIds {
+
+	public static final int MAX_LENGTH = 100;
+
+	private static final Pattern FORM = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+
+	private PatternIds() {
+	}
+
+	public static boolean isValid(String id) {
+		return id.length() <= MAX_LENGTH && FORM.matcher(id).matches();
+	}
+
+}

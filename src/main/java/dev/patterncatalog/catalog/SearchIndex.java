@@ -1,0 +1,104 @@
+package dev.patterncatalog.catalog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * Full-text search over the documents of one catalog version, ranked by Lucene's BM25: a match in the title weighs
+ * most, then the tags, then the summary, then the rest of the body. English stemming lets {@code timeouts} find
+ * {@code timeout}.
+ * <p>
+ * Queries use Lucene's simple syntax, which never fails to parse: words must all match; {@code "a phrase"},
+ * {@code prefix*}, {@code -excluded} and {@code a | b} are understood.
+ */
+final class SearchIndex {
+
+	private static final Map<String, Float> WEIGHTS = Map.of("title", 4f, "tags", 3f, "summary", 2f, "body", 1f);
+
+	private final Analyzer analyzer = new EnglishAnalyzer();
+
+	private final IndexSearcher searcher;
+
+	SearchIndex(Collection<PatternDocument> documents) {
+		ByteBuffersDirectory directory = new ByteBuffersDirectory();
+		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(this.analyzer))) {
+			for (PatternDocument document : documents) {
+				writer.addDocument(toLucene(document));
+			}
+			writer.commit();
+			this.searcher = new IndexSearcher(DirectoryReader.open(directory));
+		}
+		catch (IOException ex) {
+			// the directory is in memory: an I/O error here is a bug, not a condition
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Finds the documents matching a query.
+	 * @return document ids with their scores, best first
+	 */
+	Map<String, Float> search(String text) {
+		SimpleQueryParser parser = new SimpleQueryParser(this.analyzer, WEIGHTS);
+		parser.setDefaultOperator(BooleanClause.Occur.MUST);
+		Query query = parser.parse(text);
+		try {
+			ScoreDoc[] hits = this.searcher.search(query, Math.max(1, this.searcher.getIndexReader().maxDoc()))
+				.scoreDocs;
+			Map<String, Float> scores = new LinkedHashMap<>();
+			for (ScoreDoc hit : hits) {
+				scores.put(this.searcher.storedFields().document(hit.doc).get("id"), hit.score);
+			}
+			return scores;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Document toLucene(PatternDocument document) {
+		Document lucene = new Document();
+		lucene.add(new StoredField("id", document.id()));
+		lucene.add(new TextField("title", document.title(), Field.Store.NO));
+		lucene.add(new TextField("tags", String.join(" ", document.tags()), Field.Store.NO));
+		lucene.add(new TextField("summary", document.summary(), Field.Store.NO));
+		lucene.add(new TextField("body", body(document), Field.Store.NO));
+		return lucene;
+	}
+
+	private static String body(PatternDocument document) {
+		return Stream
+			.of(Stream.of(document.problem()),
+					document.solutions()
+						.stream()
+						.flatMap((s) -> Stream.concat(Stream.of(s.name(), s.prose()),
+								s.examples().stream().map(PatternDocument.CodeExample::code))),
+					document.whenToUse().stream(), document.whenNotToUse().stream(),
+					document.related().stream().map(PatternDocument.RelatedLink::label),
+					document.sections().stream().flatMap((s) -> Stream.of(s.heading(), s.markdown())))
+			.flatMap((s) -> s)
+			.collect(Collectors.joining("\n"));
+	}
+
+}

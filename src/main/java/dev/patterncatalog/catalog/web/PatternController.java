@@ -1,0 +1,196 @@
+package dev.patterncatalog.catalog.web;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.patterncatalog.catalog.CatalogProperties;
+import dev.patterncatalog.catalog.Facets;
+import dev.patterncatalog.catalog.PatternDocument;
+import dev.patterncatalog.catalog.PatternFilter;
+import dev.patterncatalog.catalog.PatternIds;
+import dev.patterncatalog.catalog.PatternPage;
+import dev.patterncatalog.catalog.PatternQuery;
+import dev.patterncatalog.catalog.web.CatalogResponses.ExampleList;
+import dev.patterncatalog.catalog.web.CatalogResponses.ProblemReport;
+import dev.patterncatalog.catalog.web.CatalogResponses.RelatedList;
+import dev.patterncatalog.system.InvalidParameter;
+import dev.patterncatalog.system.QueryParameters;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The catalog API. Every answer carries an ETag and a Cache-Control header, and a matching {@code If-None-Match}
+ * gets 304 Not Modified.
+ */
+@RestController
+@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Catalog", description = "Pattern documents: list, search, facets, and each document as JSON, Markdown or"
+		+ " HTML")
+class PatternController {
+
+	private static final List<MediaType> DOCUMENT_TYPES = List.of(MediaType.APPLICATION_JSON,
+			PreparedCatalog.MARKDOWN, PreparedCatalog.HTML);
+
+	private static final String ID_DESCRIPTION = "Pattern id: lowercase words of letters and digits joined by '-'";
+
+	private final CatalogViews views;
+
+	private final CacheControl cacheControl;
+
+	PatternController(CatalogViews views, CatalogProperties properties) {
+		this.views = views;
+		this.cacheControl = CacheControl.maxAge(properties.cacheMaxAge()).cachePublic();
+	}
+
+	@GetMapping("/patterns")
+	@Operation(summary = "List and search patterns",
+			description = "Filters combine: every one given must match. With `q`, results are ranked by relevance"
+					+ " (a match in the title or tags weighs more than one in the body) unless `sort` says otherwise.",
+			parameters = {
+					@Parameter(in = ParameterIn.QUERY, name = "category", description = "Only this category",
+							example = "resilience"),
+					@Parameter(in = ParameterIn.QUERY, name = "language", description = "Only this language",
+							example = "all"),
+					@Parameter(in = ParameterIn.QUERY, name = "tag",
+							description = "Only patterns with this tag; repeat it (up to 10 times) to require several",
+							array = @ArraySchema(schema = @Schema(type = "string", example = "timeout"))),
+					@Parameter(in = ParameterIn.QUERY, name = "q",
+							description = "Full-text query (at most 200 characters): words must all match;"
+									+ " \"a phrase\", prefix*, -excluded and a | b are understood",
+							example = "timeout"),
+					@Parameter(in = ParameterIn.QUERY, name = "page", description = "Page, from 0 (at most 10000)",
+							schema = @Schema(type = "integer", defaultValue = "0", minimum = "0", maximum = "10000")),
+					@Parameter(in = ParameterIn.QUERY, name = "size", description = "Patterns per page",
+							schema = @Schema(type = "integer", defaultValue = "20", minimum = "1", maximum = "100")),
+					@Parameter(in = ParameterIn.QUERY, name = "sort",
+							description = "Order: title, created_at or relevance (needs q); prefix '-' to reverse."
+									+ " Default: relevance with q, title without",
+							schema = @Schema(type = "string", allowableValues = { "title", "-title", "created_at",
+									"-created_at", "relevance", "-relevance" })) })
+	@ApiResponse(responseCode = "200", description = "A page of pattern summaries")
+	ResponseEntity<PatternPage> list(ServerWebExchange exchange) {
+		PatternQuery query = PatternParameters.query(exchange.getRequest().getQueryParams());
+		PreparedCatalog prepared = this.views.current();
+		PatternPage page = prepared.catalog().search(query);
+		return ResponseEntity.ok()
+			.cacheControl(this.cacheControl)
+			.eTag(prepared.catalog().version() + "-" + Integer.toHexString(query.hashCode()))
+			.body(page);
+	}
+
+	@GetMapping(path = "/patterns/{id}", produces = { MediaType.APPLICATION_JSON_VALUE, "text/markdown",
+			MediaType.TEXT_HTML_VALUE })
+	@Operation(summary = "Get a pattern document",
+			description = "Content negotiation by `Accept`: `application/json` (default) gives the structured"
+					+ " document, `text/markdown` the original file, `text/html` a rendered page.")
+	@ApiResponse(responseCode = "200", description = "The document",
+			content = { @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = PatternDocument.class)),
+					@Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
+					@Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")) })
+	ResponseEntity<byte[]> pattern(@Parameter(description = ID_DESCRIPTION,
+			example = "gen-pattern-003") @PathVariable String id, ServerWebExchange exchange) {
+		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
+		PreparedCatalog.Pattern pattern = find(id);
+		MediaType chosen = Representations.choose(exchange.getRequest().getHeaders().getAccept(), DOCUMENT_TYPES);
+		if (chosen == null) {
+			throw new NotAcceptableStatusException(DOCUMENT_TYPES);
+		}
+		Prepared body = chosen.equals(PreparedCatalog.MARKDOWN) ? pattern.markdown
+				: chosen.equals(PreparedCatalog.HTML) ? pattern.html : pattern.json;
+		return ok(body).varyBy(HttpHeaders.ACCEPT).body(body.bytes());
+	}
+
+	@GetMapping("/patterns/{id}/related")
+	@Operation(summary = "Related patterns",
+			description = "The document's related links resolved to summaries; a link to an id the catalog lacks"
+					+ " is kept and marked `missing`.")
+	@ApiResponse(responseCode = "200", description = "The related patterns",
+			content = @Content(schema = @Schema(implementation = RelatedList.class)))
+	ResponseEntity<byte[]> related(@Parameter(description = ID_DESCRIPTION,
+			example = "gen-pattern-003") @PathVariable String id, ServerWebExchange exchange) {
+		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
+		return respond(find(id).related);
+	}
+
+	@GetMapping("/patterns/{id}/examples")
+	@Operation(summary = "Code examples of a pattern", description = "Every code example of the document's solutions,"
+			+ " or those of one language.",
+			parameters = @Parameter(in = ParameterIn.QUERY, name = "language",
+					description = "Only examples in this language (the code fence's language, ignoring case)",
+					example = "python"))
+	@ApiResponse(responseCode = "200", description = "The examples",
+			content = @Content(schema = @Schema(implementation = ExampleList.class)))
+	ResponseEntity<byte[]> examples(@Parameter(description = ID_DESCRIPTION,
+			example = "gen-pattern-003") @PathVariable String id, ServerWebExchange exchange) {
+		QueryParameters parameters = QueryParameters.of(exchange.getRequest().getQueryParams(),
+				Set.of("language"));
+		String language = parameters.text("language", PatternParameters.MAX_VALUE_LENGTH);
+		return respond(find(id).examples(language));
+	}
+
+	@GetMapping("/facets")
+	@Operation(summary = "Facet counts",
+			description = "How many patterns carry each category, language and tag, most frequent first. Takes the"
+					+ " same filters as the listing, to count within a selection.",
+			parameters = {
+					@Parameter(in = ParameterIn.QUERY, name = "category", description = "Only this category"),
+					@Parameter(in = ParameterIn.QUERY, name = "language", description = "Only this language"),
+					@Parameter(in = ParameterIn.QUERY, name = "tag", description = "Only patterns with this tag",
+							array = @ArraySchema(schema = @Schema(type = "string"))),
+					@Parameter(in = ParameterIn.QUERY, name = "q", description = "Only patterns matching this"
+							+ " full-text query") })
+	@ApiResponse(responseCode = "200", description = "The counts",
+			content = @Content(schema = @Schema(implementation = Facets.class)))
+	ResponseEntity<byte[]> facets(ServerWebExchange exchange) {
+		PatternFilter filter = PatternParameters.filter(exchange.getRequest().getQueryParams());
+		PreparedCatalog prepared = this.views.current();
+		return respond(filter.equals(PatternFilter.ALL) ? prepared.facets()
+				: prepared.json(prepared.catalog().facets(filter)));
+	}
+
+	@GetMapping("/catalog/problems")
+	@Operation(summary = "Catalog load problems",
+			description = "What was wrong in the catalog files when this version was loaded: malformed front matter,"
+					+ " missing or invalid fields, duplicate ids, unreadable files, related links that lead nowhere.")
+	@ApiResponse(responseCode = "200", description = "The problems, with the catalog version",
+			content = @Content(schema = @Schema(implementation = ProblemReport.class)))
+	ResponseEntity<byte[]> problems(ServerWebExchange exchange) {
+		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
+		return respond(this.views.current().problems());
+	}
+
+	private PreparedCatalog.Pattern find(String id) {
+		if (!PatternIds.isValid(id)) {
+			throw new InvalidParameter("id", "'" + id + "' is not a pattern id: ids are lowercase words of letters"
+					+ " and digits joined by '-', at most 100 characters.");
+		}
+		return this.views.current().pattern(id).orElseThrow(() -> new PatternNotFound(id));
+	}
+
+	private ResponseEntity<byte[]> respond(Prepared body) {
+		return ok(body).body(body.bytes());
+	}
+
+	private ResponseEntity.BodyBuilder ok(Prepared body) {
+		return ResponseEntity.ok().contentType(body.mediaType()).cacheControl(this.cacheControl).eTag(body.etag());
+	}
+
+}

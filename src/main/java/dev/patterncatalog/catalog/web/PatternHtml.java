@@ -1,0 +1,92 @@
+package dev.patterncatalog.catalog.web;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.patterncatalog.catalog.PatternDocument;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Renders a pattern document as a standalone HTML page. Raw HTML in a document is escaped, never passed through,
+ * and link targets are sanitized, so a document cannot inject markup or scripts. Headings get anchors, and code spans
+ * naming another pattern of the catalog link to it.
+ */
+final class PatternHtml {
+
+	private static final Parser PARSER = Parser.builder().extensions(List.of(HeadingAnchorExtension.create())).build();
+
+	private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
+		.extensions(List.of(HeadingAnchorExtension.create()))
+		.escapeHtml(true)
+		.sanitizeUrls(true)
+		.build();
+
+	private static final String PAGE = """
+			<!DOCTYPE html>
+			<html lang="en">
+			<head>
+			<meta charset="utf-8">
+			<meta name="viewport" content="width=device-width, initial-scale=1">
+			<title>%s · Pattern Catalog</title>
+			<style>
+			body { font: 16px/1.55 system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d1f; }
+			pre { background: #f4f4f6; padding: .8rem 1rem; overflow-x: auto; border-radius: 6px; }
+			code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .92em; }
+			.meta { color: #555; font-size: .9rem; border-bottom: 1px solid #ddd; padding-bottom: .6rem; }
+			.meta span + span::before { content: " · "; }
+			</style>
+			</head>
+			<body>
+			<article>
+			<p class="meta"><span>%s</span><span>%s</span><span>%s</span><span>v%s</span><span>%s</span><span>%s</span></p>
+			%s</article>
+			</body>
+			</html>
+			""";
+
+	private PatternHtml() {
+	}
+
+	static String render(PatternDocument document, Set<String> knownIds) {
+		Node body = PARSER.parse(document.body());
+		body.accept(new PatternLinks(knownIds));
+		return PAGE.formatted(escape(document.title()), escape(document.id()), escape(document.category()),
+				escape(document.language()), escape(document.version()), document.createdAt(),
+				escape(String.join(", ", document.tags())), RENDERER.render(body));
+	}
+
+	private static String escape(String text) {
+		return HtmlUtils.htmlEscape(text);
+	}
+
+	/**
+	 * Wraps a code span that is exactly the id of a catalog pattern in a link to that pattern.
+	 */
+	private static final class PatternLinks extends AbstractVisitor {
+
+		private final Set<String> knownIds;
+
+		PatternLinks(Set<String> knownIds) {
+			this.knownIds = knownIds;
+		}
+
+		@Override
+		public void visit(Code code) {
+			if (this.knownIds.contains(code.getLiteral()) && !(code.getParent() instanceof Link)) {
+				Link link = new Link("/api/patterns/" + code.getLiteral(), null);
+				code.insertBefore(link);
+				link.appendChild(code);
+			}
+		}
+
+	}
+
+}

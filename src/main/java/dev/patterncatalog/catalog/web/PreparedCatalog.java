@@ -1,0 +1,135 @@
+package dev.patterncatalog.catalog.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import dev.patterncatalog.catalog.Catalog;
+import dev.patterncatalog.catalog.PatternDocument;
+import dev.patterncatalog.catalog.PatternFilter;
+import dev.patterncatalog.catalog.web.CatalogResponses.Example;
+import dev.patterncatalog.catalog.web.CatalogResponses.ExampleList;
+import dev.patterncatalog.catalog.web.CatalogResponses.ProblemReport;
+import dev.patterncatalog.catalog.web.CatalogResponses.RelatedList;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+
+/**
+ * Every response of one catalog version that does not depend on request parameters, rendered once when the version
+ * is built, so that serving it is a lookup.
+ */
+final class PreparedCatalog {
+
+	static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
+
+	static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
+
+	private final Catalog catalog;
+
+	private final JsonMapper json;
+
+	private final Map<String, Pattern> patterns = new LinkedHashMap<>();
+
+	private final Prepared facets;
+
+	private final Prepared problems;
+
+	PreparedCatalog(Catalog catalog, JsonMapper json) {
+		this.catalog = catalog;
+		this.json = json;
+		Set<String> ids = catalog.documents()
+			.stream()
+			.map(PatternDocument::id)
+			.collect(Collectors.toCollection(TreeSet::new));
+		for (PatternDocument document : catalog.documents()) {
+			this.patterns.put(document.id(), new Pattern(document, ids));
+		}
+		this.facets = json(catalog.facets(PatternFilter.ALL));
+		this.problems = json(new ProblemReport(catalog.version(), catalog.loadedAt(), catalog.documents().size(),
+				catalog.problems()));
+	}
+
+	Catalog catalog() {
+		return this.catalog;
+	}
+
+	Optional<Pattern> pattern(String id) {
+		return Optional.ofNullable(this.patterns.get(id));
+	}
+
+	Prepared facets() {
+		return this.facets;
+	}
+
+	Prepared problems() {
+		return this.problems;
+	}
+
+	Prepared json(Object value) {
+		return Prepared.of(this.json.writeValueAsBytes(value), MediaType.APPLICATION_JSON);
+	}
+
+	/**
+	 * The representations of one document.
+	 */
+	final class Pattern {
+
+		private final PatternDocument document;
+
+		final Prepared json;
+
+		final Prepared markdown;
+
+		final Prepared html;
+
+		final Prepared related;
+
+		private final Map<String, Prepared> examplesByLanguage = new LinkedHashMap<>();
+
+		Pattern(PatternDocument document, Set<String> ids) {
+			this.document = document;
+			this.json = json(document);
+			this.markdown = Prepared.of(document.markdown(), MARKDOWN);
+			this.html = Prepared.of(PatternHtml.render(document, ids), HTML);
+			this.related = json(new RelatedList(document.id(), PreparedCatalog.this.catalog.related(document)));
+			this.examplesByLanguage.put("", examples(null));
+			for (PatternDocument.Solution solution : document.solutions()) {
+				for (PatternDocument.CodeExample example : solution.examples()) {
+					this.examplesByLanguage.computeIfAbsent(example.language(), this::examples);
+				}
+			}
+		}
+
+		/**
+		 * The code examples of this document, all of them or those of one language (ignoring case).
+		 */
+		Prepared examples(@Nullable String language) {
+			String key = (language != null) ? language.toLowerCase(Locale.ROOT) : "";
+			Prepared prepared = this.examplesByLanguage.get(key);
+			if (prepared != null) {
+				return prepared;
+			}
+			List<Example> examples = new ArrayList<>();
+			for (PatternDocument.Solution solution : this.document.solutions()) {
+				for (PatternDocument.CodeExample example : solution.examples()) {
+					if (language == null || example.language().equalsIgnoreCase(language)) {
+						examples.add(new Example(solution.name(), example.language(), example.label(),
+								example.code()));
+					}
+				}
+			}
+			return json(new ExampleList(this.document.id(), language, examples));
+		}
+
+	}
+
+}

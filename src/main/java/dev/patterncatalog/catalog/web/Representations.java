@@ -1,0 +1,51 @@
+package dev.patterncatalog.catalog.web;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.MediaType;
+
+/**
+ * Chooses which of the representations a resource offers best fits an {@code Accept} header, following RFC 9110: for
+ * each offer, the most specific range that includes it gives its quality; the highest quality wins, ties going to the
+ * earlier offer; quality 0 means "not acceptable".
+ */
+final class Representations {
+
+	private Representations() {
+	}
+
+	/**
+	 * @param offers the media types on offer, most preferred first
+	 * @return the chosen one, or {@code null} if none is acceptable
+	 */
+	static @Nullable MediaType choose(List<MediaType> accept, List<MediaType> offers) {
+		List<MediaType> ranges = accept.isEmpty() ? List.of(MediaType.ALL) : accept;
+		MediaType best = null;
+		double bestQuality = 0;
+		for (MediaType offer : offers) {
+			double quality = quality(offer, ranges);
+			if (quality > bestQuality) {
+				best = offer;
+				bestQuality = quality;
+			}
+		}
+		return best;
+	}
+
+	private static double quality(MediaType offer, List<MediaType> ranges) {
+		MediaType match = null;
+		for (MediaType range : ranges) {
+			if (range.includes(offer) && (match == null || specificity(range) > specificity(match))) {
+				match = range;
+			}
+		}
+		return (match != null) ? match.getQualityValue() : 0;
+	}
+
+	private static int specificity(MediaType range) {
+		return range.isWildcardType() ? 0 : range.isWildcardSubtype() ? 1 : 2;
+	}
+
+}

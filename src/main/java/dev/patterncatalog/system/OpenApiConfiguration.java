@@ -1,0 +1,94 @@
+package dev.patterncatalog.system;
+
+import java.net.URI;
+import java.util.Map;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The OpenAPI description served at {@code /v3/api-docs} and explored with Swagger UI, which {@code /} leads to.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+	private static final String PROBLEM = "Problem";
+
+	@Bean
+	OpenAPI catalogOpenApi() {
+		return new OpenAPI().info(new Info().title("Reactive Pattern Catalog")
+			.version("v1")
+			.description("Async and resilience patterns as documents you can search and read, in JSON, Markdown or"
+					+ " HTML. Every error is an RFC 9457 problem (`application/problem+json`).")
+			.license(new License().name("Documents and code written by the project team")));
+	}
+
+	/**
+	 * Documents the problem responses every API operation can give, so Swagger UI shows them beside the successes.
+	 */
+	@Bean
+	OpenApiCustomizer problemResponses() {
+		return (openApi) -> {
+			openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+			openApi.getPaths().forEach((path, item) -> item.readOperations().forEach((operation) -> {
+				ApiResponses responses = operation.getResponses();
+				if (!path.startsWith("/api/")) {
+					return;
+				}
+				responses.addApiResponse("400", problem("A parameter is unknown, repeated or invalid; the problem's"
+						+ " `parameter` names it", Map.of("title", "Invalid parameter 'size'", "status", 400,
+								"detail", "Parameter 'size' must be a whole number from 1 to 100, not '500'.",
+								"parameter", "size")));
+				if (path.contains("{id}")) {
+					responses.addApiResponse("404", problem("No pattern has this id",
+							Map.of("title", "Pattern not found", "status", 404, "detail",
+									"No pattern has the id 'no-such-pattern'. GET /api/patterns lists them.")));
+				}
+				responses.addApiResponse("406", problem("No representation fits the Accept header",
+						Map.of("title", "Not Acceptable", "status", 406)));
+			}));
+		};
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> homeRedirect() {
+		return RouterFunctions.route()
+			.GET("/", (request) -> ServerResponse.temporaryRedirect(URI.create("/swagger-ui.html")).build())
+			.build();
+	}
+
+	private static ApiResponse problem(String description, Map<String, Object> example) {
+		MediaType mediaType = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
+			.example(example);
+		return new ApiResponse().description(description)
+			.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					mediaType));
+	}
+
+	private static Schema<?> problemSchema() {
+		return new ObjectSchema().description("RFC 9457 problem details")
+			.addProperty("type", new StringSchema().example("about:blank"))
+			.addProperty("title", new StringSchema().example("Invalid parameter 'page'"))
+			.addProperty("status", new IntegerSchema().example(400))
+			.addProperty("detail", new StringSchema())
+			.addProperty("instance", new StringSchema().example("/api/patterns"))
+			.addProperty("parameter", new StringSchema().description("the parameter at fault, for 400s"));
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.patterncatalog.system;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+
+/**
+ * Renders every error as an RFC 9457 {@code application/problem+json} body, whoever raised it: a controller, the
+ * request mapping (404, 405, 406, 415), a filter or a codec. Errors that carry their own problem ({@link ErrorResponse})
+ * keep its status, text and headers; anything else is a 500 whose detail says nothing of the internals, which are
+ * logged instead.
+ */
+@Component
+@Order(-2) // before Spring Boot's error handler, which answers with its own JSON shape
+class ProblemDetailsHandler implements WebExceptionHandler {
+
+	private static final Log logger = LogFactory.getLog(ProblemDetailsHandler.class);
+
+	private final JsonMapper json;
+
+	ProblemDetailsHandler(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		ServerHttpResponse response = exchange.getResponse();
+		if (response.isCommitted()) {
+			return Mono.error(ex);
+		}
+		ProblemDetail problem;
+		response.getHeaders().clear();
+		if (ex instanceof ErrorResponse error) {
+			problem = error.getBody();
+			response.getHeaders().putAll(error.getHeaders());
+		}
+		else {
+			problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+					"The service failed to answer this request. The failure is logged.");
+		}
+		HttpStatusCode status = HttpStatusCode.valueOf(problem.getStatus());
+		if (status.is5xxServerError()) {
+			logger.error("Failed: " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath(), ex);
+		}
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		response.getHeaders().setCacheControl("no-store");
+		byte[] body = this.json.writeValueAsBytes(toMap(problem, exchange));
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	}
+
+	private static Map<String, Object> toMap(ProblemDetail problem, ServerWebExchange exchange) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("type", (problem.getType() != null) ? problem.getType().toString() : "about:blank");
+		HttpStatus status = HttpStatus.resolve(problem.getStatus());
+		map.put("title", (problem.getTitle() != null) ? problem.getTitle()
+				: (status != null) ? status.getReasonPhrase() : "Error");
+		map.put("status", problem.getStatus());
+		if (problem.getDetail() != null) {
+			map.put("detail", problem.getDetail());
+		}
+		map.put("instance", (problem.getInstance() != null) ? problem.getInstance().toString()
+				: exchange.getRequest().getPath().value());
+		if (problem.getProperties() != null) {
+			map.putAll(problem.getProperties());
+		}
+		return map;
+	}
+
+}

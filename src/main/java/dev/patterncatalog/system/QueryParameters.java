@@ -1,0 +1,89 @@
+package dev.patterncatalog.system;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The query parameters of one request, read strictly: unknown names, repeated single values, control characters and
+ * out-of-range numbers are errors that name the parameter, never silently ignored. A blank value counts as absent.
+ */
+public final class QueryParameters {
+
+	private final MultiValueMap<String, String> values;
+
+	private QueryParameters(MultiValueMap<String, String> values) {
+		this.values = values;
+	}
+
+	/**
+	 * Checks that every parameter given is one of {@code known}.
+	 * @throws InvalidParameter naming the first unknown parameter
+	 */
+	public static QueryParameters of(MultiValueMap<String, String> values, Set<String> known) {
+		for (String name : new TreeSet<>(values.keySet())) {
+			if (!known.contains(name)) {
+				throw new InvalidParameter(name, "Unknown parameter '" + name + "'. This endpoint takes: "
+						+ (known.isEmpty() ? "no parameters" : String.join(", ", new TreeSet<>(known))) + ".");
+			}
+		}
+		return new QueryParameters(values);
+	}
+
+	public @Nullable String text(String name, int maxLength) {
+		List<String> given = nonBlank(name);
+		if (given.size() > 1) {
+			throw new InvalidParameter(name, "Parameter '" + name + "' is given " + given.size()
+					+ " times; give it once.");
+		}
+		return given.isEmpty() ? null : checked(name, given.get(0), maxLength);
+	}
+
+	public List<String> texts(String name, int maxLength, int maxCount) {
+		List<String> given = nonBlank(name);
+		if (given.size() > maxCount) {
+			throw new InvalidParameter(name, "Parameter '" + name + "' is given " + given.size()
+					+ " times; at most " + maxCount + " are allowed.");
+		}
+		return given.stream().map((value) -> checked(name, value, maxLength)).toList();
+	}
+
+	public int integer(String name, int defaultValue, int min, int max) {
+		String value = text(name, 100);
+		if (value == null) {
+			return defaultValue;
+		}
+		try {
+			int number = Integer.parseInt(value);
+			if (number >= min && number <= max) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below, with the bounds
+		}
+		throw new InvalidParameter(name, "Parameter '" + name + "' must be a whole number from " + min + " to "
+				+ max + ", not '" + value + "'.");
+	}
+
+	private List<String> nonBlank(String name) {
+		List<String> given = this.values.getOrDefault(name, List.of());
+		return given.stream().filter((value) -> value != null && !value.isBlank()).map(String::strip).toList();
+	}
+
+	private static String checked(String name, String value, int maxLength) {
+		if (value.length() > maxLength) {
+			throw new InvalidParameter(name, "Parameter '" + name + "' is longer than " + maxLength
+					+ " characters.");
+		}
+		if (value.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidParameter(name, "Parameter '" + name + "' contains control characters.");
+		}
+		return value;
+	}
+
+}
