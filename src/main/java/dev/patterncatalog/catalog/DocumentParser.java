@@ -82,10 +82,10 @@ final class DocumentParser {
 			return new Result(null, problems, 1);
 		}
 		FrontMatter front = FrontMatter.read(lines.subList(1, close), 2, origin, problems);
-		Body body = new Body(origin, lines.subList(close + 1, lines.size()), close + 2, problems);
 		if (front == null) {
 			return new Result(null, problems, 1);
 		}
+		Body body = new Body(origin, lines.subList(close + 1, lines.size()), close + 2, problems);
 		PatternDocument document = new PatternDocument(front.id(), front.title(), front.category(),
 				front.language(), front.version(), front.createdAt(), front.tags(), front.attributes(), body.summary,
 				body.problem, List.copyOf(body.solutions), List.copyOf(body.whenToUse),

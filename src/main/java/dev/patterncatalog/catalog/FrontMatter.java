@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -48,7 +49,7 @@ record FrontMatter(String id, String title, String category, String language, St
 		catch (JacksonException ex) {
 			Integer line = (ex.getLocation() != null && ex.getLocation().getLineNr() > 0)
 					? firstLine + ex.getLocation().getLineNr() - 1 : null;
-			problems.add(CatalogProblem.error(origin, line, "malformed YAML front matter: " + ex.getOriginalMessage()));
+			problems.add(CatalogProblem.error(origin, line, "malformed YAML front matter: " + summary(ex)));
 			return null;
 		}
 		if (root == null || !root.isObject()) {
@@ -84,6 +85,17 @@ record FrontMatter(String id, String title, String category, String language, St
 		}
 		return new FrontMatter(id, title, category, language, version, createdAt, tags,
 				Collections.unmodifiableMap(attributes), fields.lineOf("id"));
+	}
+
+	/**
+	 * The YAML parser's explanation without its source excerpts and caret lines, which a problem's line replaces.
+	 */
+	private static String summary(JacksonException ex) {
+		String message = String.valueOf(ex.getOriginalMessage());
+		return message.lines()
+			.filter((line) -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+			.map(String::strip)
+			.collect(Collectors.joining("; "));
 	}
 
 	private static String expandLeadingTabs(String line) {

@@ -70,7 +70,7 @@ final class PatternParameters {
 					+ Arrays.stream(Field.values()).map(Field::parameter).collect(Collectors.joining(", "))
 					+ ", optionally prefixed with '-' for descending order; not '" + sort + "'."));
 		if (field == Field.RELEVANCE && filter.text() == null) {
-			throw new InvalidParameter("sort", "Sorting by relevance needs a full-text query in parameter 'q'.");
+			throw new InvalidParameter("sort", "Parameter 'sort' can be 'relevance' only with a full-text query in parameter 'q'.");
 		}
 		return new Order(field, descending);
 	}

@@ -1,0 +1,93 @@
+package dev.patterncatalog.catalog;
+
+import java.time.Clock;
+import java.util.List;
+
+import dev.patterncatalog.catalog.PatternQuery.Field;
+import dev.patterncatalog.catalog.PatternQuery.Order;
+import org.junit.jupiter.api.Test;
+
+import static dev.patterncatalog.catalog.TestDocuments.document;
+import static dev.patterncatalog.catalog.TestDocuments.file;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CatalogSearchTests {
+
+	private final Catalog catalog = new CatalogBuilder(Clock.systemUTC()).build(List.of(
+			file("retry.md", document("retry-one", "Retry with Backoff", "resilience", List.of("retry", "backoff")),
+					false),
+			file("breaker.md", document("breaker-two", "Circuit Breaker", "resilience", List.of("breaker")), false),
+			file("mention.md", document("mention-three", "Bulkhead", "resilience", List.of("isolation"))
+				.replace("The problem of Bulkhead.", "Unlike a retry, a bulkhead isolates."), false),
+			file("zip.md", document("zip-four", "Fan-Out with Zip", "concurrency", List.of("fan-out", "Retry")), false)),
+			List.of(), null);
+
+	@Test
+	void aMatchInTheTitleOrTagsRanksAboveOneInTheBody() {
+		PatternPage page = search(filter(null, null, List.of(), "retries"), Order.BY_RELEVANCE);
+
+		assertThat(page.items()).extracting(PatternSummary::id).containsExactly("retry-one", "zip-four",
+				"mention-three");
+		assertThat(page.total()).isEqualTo(3);
+	}
+
+	@Test
+	void allWordsMustMatchAndPhrasesPrefixesAndExclusionsWork() {
+		assertThat(ids(filter(null, null, List.of(), "retry backoff"))).containsExactly("retry-one");
+		assertThat(ids(filter(null, null, List.of(), "\"circuit breaker\""))).containsExactly("breaker-two");
+		assertThat(ids(filter(null, null, List.of(), "bulk*"))).containsExactly("mention-three");
+		assertThat(ids(filter(null, null, List.of(), "retry -backoff"))).containsExactlyInAnyOrder("zip-four",
+				"mention-three");
+	}
+
+	@Test
+	void queriesThatLookLikeSyntaxErrorsStillAnswer() {
+		for (String text : List.of("\"unclosed", "((", "-", "*", "a | | b", "~2", "\\", "title:retry")) {
+			assertThat(search(filter(null, null, List.of(), text), Order.BY_RELEVANCE).items()).as(text).isNotNull();
+		}
+	}
+
+	@Test
+	void filtersCombineAndIgnoreCase() {
+		assertThat(ids(filter("RESILIENCE", null, List.of(), null))).containsExactly("mention-three", "breaker-two",
+				"retry-one");
+		assertThat(ids(filter("resilience", "ALL", List.of("retry", "BACKOFF"), null))).containsExactly("retry-one");
+		assertThat(ids(filter(null, null, List.of("retry"), null))).containsExactly("zip-four", "retry-one");
+		assertThat(ids(filter("concurrency", null, List.of("breaker"), null))).isEmpty();
+	}
+
+	@Test
+	void sortsByTitleOrCreationDateInEitherDirectionAndPages() {
+		PatternFilter all = PatternFilter.ALL;
+		assertThat(search(all, new Order(Field.TITLE, true)).items()).extracting(PatternSummary::title)
+			.containsExactly("Retry with Backoff", "Fan-Out with Zip", "Circuit Breaker", "Bulkhead");
+		List<PatternSummary> byDate = search(all, new Order(Field.CREATED_AT, false)).items();
+		assertThat(byDate).extracting(PatternSummary::createdAt).isSorted();
+
+		PatternPage second = this.catalog.search(new PatternQuery(all, 1, 3, Order.BY_TITLE));
+		assertThat(second.items()).extracting(PatternSummary::title).containsExactly("Retry with Backoff");
+		assertThat(second.total()).isEqualTo(4);
+		assertThat(this.catalog.search(new PatternQuery(all, 10_000, 100, Order.BY_TITLE)).items()).isEmpty();
+	}
+
+	@Test
+	void facetsCountWithinTheFilter() {
+		assertThat(this.catalog.facets(PatternFilter.ALL).categories()).containsExactly(
+				new Facets.Count("resilience", 3), new Facets.Count("concurrency", 1));
+		assertThat(this.catalog.facets(filter(null, null, List.of(), "retry")).categories())
+			.containsExactly(new Facets.Count("resilience", 2), new Facets.Count("concurrency", 1));
+	}
+
+	private static PatternFilter filter(String category, String language, List<String> tags, String text) {
+		return new PatternFilter(category, language, tags, text);
+	}
+
+	private List<String> ids(PatternFilter filter) {
+		return search(filter, Order.BY_TITLE).items().stream().map(PatternSummary::id).toList();
+	}
+
+	private PatternPage search(PatternFilter filter, Order order) {
+		return this.catalog.search(new PatternQuery(filter, 0, 100, order));
+	}
+
+}

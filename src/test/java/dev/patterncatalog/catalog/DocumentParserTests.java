@@ -1,0 +1,359 @@
+package dev.patterncatalog.catalog;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import dev.patterncatalog.catalog.CatalogProblem.Severity;
+import dev.patterncatalog.catalog.PatternDocument.CodeExample;
+import dev.patterncatalog.catalog.PatternDocument.RelatedLink;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DocumentParserTests {
+
+	private final DocumentParser parser = new DocumentParser();
+
+	static final String FRONT = """
+			---
+			id: "gen-pattern-003"
+			title: "Async/Await Patterns"
+			category: "pattern"
+			language: "all"
+			version: "1.0.0"
+			created_at: "2026-02-24"
+			tags:
+			  - async
+			  - timeout
+			---
+			""";
+
+	static final String DOCUMENT = FRONT + """
+
+			# Async/Await Patterns
+
+			A short lead.
+
+			## Problem
+			Independent work is **awaited** one after another.
+
+			## Solution: Parallel vs Sequential Execution
+			Start them together.
+
+			**JavaScript:**
+			```javascript
+			await Promise.all([a(), b()]);
+			```
+
+			**Python:**
+			```python
+			await asyncio.gather(a(), b())
+			```
+
+			## When to Use
+			- several independent calls
+			- a `timeout` budget
+
+			## When NOT to Use
+			- dependent steps
+
+			## Related Patterns
+			- `gen-pattern-002` — Error Handling Patterns
+			- `py-pattern-001` - Pythonic Patterns
+			""";
+
+	@Test
+	void parsesTheDocumentFormatIntoStructuredData() {
+		DocumentParser.Result result = this.parser.parse("test.md", DOCUMENT);
+
+		assertThat(result.problems()).isEmpty();
+		PatternDocument document = result.document();
+		assertThat(document).isNotNull();
+		assertThat(document.id()).isEqualTo("gen-pattern-003");
+		assertThat(document.title()).isEqualTo("Async/Await Patterns");
+		assertThat(document.category()).isEqualTo("pattern");
+		assertThat(document.language()).isEqualTo("all");
+		assertThat(document.version()).isEqualTo("1.0.0");
+		assertThat(document.createdAt()).isEqualTo(LocalDate.of(2026, 2, 24));
+		assertThat(document.tags()).containsExactly("async", "timeout");
+		assertThat(document.summary()).isEqualTo("A short lead.");
+		assertThat(document.problem()).isEqualTo("Independent work is **awaited** one after another.");
+		assertThat(document.solutions()).singleElement().satisfies((solution) -> {
+			assertThat(solution.name()).isEqualTo("Parallel vs Sequential Execution");
+			assertThat(solution.prose()).isEqualTo("Start them together.");
+			assertThat(solution.examples()).containsExactly(
+					new CodeExample("javascript", "JavaScript", "await Promise.all([a(), b()]);"),
+					new CodeExample("python", "Python", "await asyncio.gather(a(), b())"));
+		});
+		assertThat(document.whenToUse()).containsExactly("several independent calls", "a `timeout` budget");
+		assertThat(document.whenNotToUse()).containsExactly("dependent steps");
+		assertThat(document.related()).containsExactly(new RelatedLink("gen-pattern-002", "Error Handling Patterns"),
+				new RelatedLink("py-pattern-001", "Pythonic Patterns"));
+		assertThat(document.sections()).isEmpty();
+		assertThat(document.body()).startsWith("# Async/Await Patterns");
+		assertThat(result.idLine()).isEqualTo(2);
+	}
+
+	@Test
+	void crlfLineEndingsAndByteOrderMarkParseLikeLf() {
+		String windows = "\uFEFF" + DOCUMENT.replace("\n", "\r\n");
+
+		DocumentParser.Result result = this.parser.parse("test.md", windows);
+
+		assertThat(result.problems()).isEmpty();
+		assertThat(result.document()).usingRecursiveComparison()
+			.isEqualTo(this.parser.parse("test.md", DOCUMENT).document());
+	}
+
+	@Test
+	void tabsIndentingFrontMatterAreAccepted() {
+		String tabbed = DOCUMENT.replace("  - async\n  - timeout", "\t- async\n\t- timeout");
+
+		DocumentParser.Result result = this.parser.parse("test.md", tabbed);
+
+		assertThat(result.problems()).isEmpty();
+		assertThat(result.document().tags()).containsExactly("async", "timeout");
+	}
+
+	@Test
+	void tildeFencesAndFencesContainingFrontMatterOrHeadingLinesStayCode() {
+		String document = FRONT + """
+				## Problem
+				p
+
+				## Solution: Tricky code
+				~~~yaml
+				---
+				## not a heading
+				key: value
+				~~~
+
+				```markdown
+				---
+				# Title
+				## Problem
+				```
+
+				## When to Use
+				- always
+				""";
+
+		PatternDocument parsed = this.parser.parse("test.md", document).document();
+
+		assertThat(parsed.solutions()).singleElement().satisfies((solution) -> {
+			assertThat(solution.examples()).extracting(CodeExample::language).containsExactly("yaml", "markdown");
+			assertThat(solution.examples().get(0).code()).isEqualTo("---\n## not a heading\nkey: value");
+			assertThat(solution.examples().get(1).code()).isEqualTo("---\n# Title\n## Problem");
+		});
+		assertThat(parsed.problem()).isEqualTo("p");
+		assertThat(parsed.whenToUse()).containsExactly("always");
+	}
+
+	@Test
+	void unicodeIsKeptAsWritten() {
+		String document = FRONT.replace("Async/Await Patterns", "Ünïcode — 非同期 🚀") + """
+				## Problem
+				Zeichen: ß, ø, 日本語, emoji 🚀.
+
+				## Solution: Ωmega
+				```python
+				print("héllo")
+				```
+				""";
+
+		DocumentParser.Result result = this.parser.parse("test.md", document);
+
+		assertThat(result.problems()).isEmpty();
+		assertThat(result.document().title()).isEqualTo("Ünïcode — 非同期 🚀");
+		assertThat(result.document().problem()).isEqualTo("Zeichen: ß, ø, 日本語, emoji 🚀.");
+		assertThat(result.document().solutions().get(0).name()).isEqualTo("Ωmega");
+	}
+
+	@Test
+	void emptySectionsGiveEmptyValues() {
+		String document = FRONT + """
+				## Problem
+
+				## Solution: Nothing yet
+
+				## When to Use
+
+				## When NOT to Use
+
+				## Related Patterns
+				""";
+
+		PatternDocument parsed = this.parser.parse("test.md", document).document();
+
+		assertThat(parsed).isNotNull();
+		assertThat(parsed.solutions()).singleElement().satisfies((solution) -> {
+			assertThat(solution.prose()).isEmpty();
+			assertThat(solution.examples()).isEmpty();
+		});
+		assertThat(parsed.whenToUse()).isEmpty();
+		assertThat(parsed.whenNotToUse()).isEmpty();
+		assertThat(parsed.related()).isEmpty();
+	}
+
+	@Test
+	void sectionsInAnotherOrderAndExtraSectionsAreKept() {
+		String document = FRONT + """
+				## Related Patterns
+				- `gen-pattern-002`
+
+				## Trade-offs
+				Costs **memory**.
+
+				### Details
+				More.
+
+				## When to Use
+				- sometimes
+
+				## Solution
+				Plain solution.
+
+				## Problem
+				Late problem.
+				""";
+
+		PatternDocument parsed = this.parser.parse("test.md", document).document();
+
+		assertThat(parsed.related()).containsExactly(new RelatedLink("gen-pattern-002", ""));
+		assertThat(parsed.sections()).singleElement().satisfies((section) -> {
+			assertThat(section.heading()).isEqualTo("Trade-offs");
+			assertThat(section.markdown()).isEqualTo("Costs **memory**.\n\n### Details\nMore.");
+		});
+		assertThat(parsed.whenToUse()).containsExactly("sometimes");
+		assertThat(parsed.solutions()).singleElement().satisfies((s) -> assertThat(s.name()).isEqualTo("Solution"));
+		assertThat(parsed.problem()).isEqualTo("Late problem.");
+	}
+
+	@Test
+	void unknownFrontMatterKeysAreKeptAsAttributes() {
+		String document = FRONT.replace("tags:", "demo: fan-out\nauthors:\n  - ana\n  - li\nreview: {by: sam}\ntags:")
+				+ "## Problem\np\n## Solution: s\nx\n";
+
+		PatternDocument parsed = this.parser.parse("test.md", document).document();
+
+		assertThat(parsed.attributes()).containsExactly(Map.entry("demo", "fan-out"),
+				Map.entry("authors", List.of("ana", "li")), Map.entry("review", Map.of("by", "sam")));
+	}
+
+	@Test
+	void malformedYamlIsAnErrorAtItsLine() {
+		String document = FRONT.replace("category: \"pattern\"", "category: [unclosed") + "## Problem\n";
+
+		DocumentParser.Result result = this.parser.parse("bad.md", document);
+
+		assertThat(result.document()).isNull();
+		assertThat(result.problems()).singleElement().satisfies((problem) -> {
+			assertThat(problem.file()).isEqualTo("bad.md");
+			assertThat(problem.severity()).isEqualTo(Severity.ERROR);
+			assertThat(problem.message()).isEqualTo("malformed YAML front matter: while parsing a flow sequence;"
+					+ " expected ',' or ']', but got :");
+			assertThat(problem.line()).isBetween(4, 6);
+		});
+	}
+
+	@Test
+	void everyMissingRequiredFieldIsNamed() {
+		String document = "---\nid: lonely\n---\n## Problem\np\n## Solution: s\n";
+
+		DocumentParser.Result result = this.parser.parse("bad.md", document);
+
+		assertThat(result.document()).isNull();
+		assertThat(result.problems()).extracting(CatalogProblem::message)
+			.containsExactly("missing required front-matter field 'title'",
+					"missing required front-matter field 'category'",
+					"missing required front-matter field 'language'",
+					"missing required front-matter field 'version'",
+					"missing required front-matter field 'created_at'", "missing required front-matter field 'tags'");
+	}
+
+	@Test
+	void invalidFieldValuesAreErrorsAtTheirLines() {
+		String document = FRONT.replace("\"gen-pattern-003\"", "\"Gen_Pattern 3\"")
+			.replace("\"1.0.0\"", "1.0")
+			.replace("\"2026-02-24\"", "\"24/02/2026\"")
+			.replace("tags:\n  - async\n  - timeout", "tags: async");
+
+		DocumentParser.Result result = this.parser.parse("bad.md", document);
+
+		assertThat(result.document()).isNull();
+		assertThat(result.problems()).extracting(CatalogProblem::line, CatalogProblem::message)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple(2, "id 'Gen_Pattern 3' must be lowercase words of letters and"
+							+ " digits joined by '-' (at most 100 characters)"),
+					org.assertj.core.groups.Tuple.tuple(6, "version '1.0' is not a semantic version such as 1.0.0"),
+					org.assertj.core.groups.Tuple.tuple(7,
+							"'created_at' value '24/02/2026' is not an ISO date such as 2026-02-24"),
+					org.assertj.core.groups.Tuple.tuple(8, "'tags' must be a list, such as [async, timeout]"));
+	}
+
+	@Test
+	void aDocumentWithoutFrontMatterIsAnError() {
+		assertThat(this.parser.parse("a.md", "# Just Markdown\n").problems()).extracting(CatalogProblem::message)
+			.containsExactly("a document must start with a '---' line opening its YAML front matter");
+		assertThat(this.parser.parse("b.md", "---\nid: x\n# never closed\n").problems())
+			.extracting(CatalogProblem::message)
+			.containsExactly("front matter is not closed by a '---' line");
+		assertThat(this.parser.parse("c.md", "---\n---\n").problems()).extracting(CatalogProblem::message)
+			.containsExactly("front matter must be a YAML mapping of keys");
+	}
+
+	@Test
+	void questionableButUsableContentIsAWarningAndTheDocumentIsKept() {
+		String document = FRONT + """
+				## Solution: Unlabelled
+				```
+				plain code
+				```
+
+				## Related Patterns
+				- see the error handling document
+				""";
+
+		DocumentParser.Result result = this.parser.parse("warn.md", document);
+
+		assertThat(result.document()).isNotNull();
+		assertThat(result.document().solutions().get(0).examples())
+			.containsExactly(new CodeExample("text", null, "plain code"));
+		assertThat(result.problems()).allMatch((p) -> p.severity() == Severity.WARNING)
+			.extracting(CatalogProblem::line, CatalogProblem::message)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(13, "code example without a language after its"
+					+ " opening fence"),
+					org.assertj.core.groups.Tuple.tuple(18,
+							"related pattern item does not start with a pattern id: 'see the error handling document'"),
+					org.assertj.core.groups.Tuple.tuple(null, "no '## Problem' section"));
+	}
+
+	@Test
+	void aBoldLineNotFollowedByCodeIsProse() {
+		String document = FRONT + """
+				## Problem
+				p
+
+				## Solution: Labels
+				**Note:**
+
+				Just prose.
+				""";
+
+		PatternDocument parsed = this.parser.parse("test.md", document).document();
+
+		assertThat(parsed.solutions().get(0).prose()).isEqualTo("**Note:**\n\nJust prose.");
+	}
+
+	@Test
+	void arbitraryTextNeverThrows() {
+		for (String text : List.of("", "\u0000\u0001", "---", "---\n---", "---\n: : :\n---", "---\n- a\n---",
+				"---\nid: [\n---", "\uFEFF", "\r\r\r", "---\nid: x\n---\n" + "#".repeat(10_000))) {
+			DocumentParser.Result result = this.parser.parse("fuzz.md", text);
+			assertThat(result.document()).isNull();
+			assertThat(result.problems()).isNotEmpty();
+		}
+	}
+
+}

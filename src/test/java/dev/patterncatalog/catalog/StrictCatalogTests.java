@@ -1,0 +1,58 @@
+package dev.patterncatalog.catalog;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class StrictCatalogTests {
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void strictModeTurnsAnyProblemIntoAStartupFailure() throws IOException {
+		Files.writeString(this.folder.resolve("broken.md"), "---\nid: broken\n---\n");
+
+		assertThatExceptionOfType(CatalogInvalid.class).isThrownBy(() -> catalog(true))
+			.withMessageContaining("catalog.strict=true")
+			.withMessageContaining("broken.md:1: ERROR: missing required front-matter field 'title'");
+	}
+
+	@Test
+	void withoutStrictModeTheSameProblemIsOnlyReported() throws IOException {
+		Files.writeString(this.folder.resolve("broken.md"), "---\nid: broken\n---\n");
+
+		LiveCatalog catalog = catalog(false);
+
+		assertThat(catalog.current().documents()).isEmpty();
+		assertThat(catalog.current().problems()).hasSize(6);
+	}
+
+	@Test
+	void aMissingFolderIsAProblemNotACrash() {
+		LiveCatalog catalog = new LiveCatalog(properties(this.folder.resolve("absent").toString(), false),
+				new PathMatchingResourcePatternResolver());
+
+		assertThat(catalog.current().problems()).singleElement()
+			.satisfies((p) -> assertThat(p.message()).isEqualTo("catalog location is not a folder"));
+	}
+
+	private LiveCatalog catalog(boolean strict) {
+		return new LiveCatalog(properties("file:" + this.folder, strict), new PathMatchingResourcePatternResolver());
+	}
+
+	private static CatalogProperties properties(String location, boolean strict) {
+		return new CatalogProperties(location, false, strict, false, Duration.ofMillis(300), Duration.ofSeconds(30),
+				Duration.ofSeconds(60));
+	}
+
+}

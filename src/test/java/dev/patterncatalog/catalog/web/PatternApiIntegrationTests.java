@@ -1,0 +1,346 @@
+package dev.patterncatalog.catalog.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The catalog API over a real socket, on the built-in catalog.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class PatternApiIntegrationTests {
+
+	@Autowired
+	WebTestClient client;
+
+	@Test
+	void listsSummariesSortedByTitleInPages() {
+		this.client.get()
+			.uri("/api/patterns")
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentType(MediaType.APPLICATION_JSON)
+			.expectBody()
+			.jsonPath("$.page").isEqualTo(0)
+			.jsonPath("$.size").isEqualTo(20)
+			.jsonPath("$.total").isEqualTo(26)
+			.jsonPath("$.items.length()").isEqualTo(20)
+			.jsonPath("$.items[0].title").isEqualTo("Async/Await Patterns")
+			.jsonPath("$.items[0].created_at").isEqualTo("2026-02-24")
+			.jsonPath("$.items[0].problem").doesNotExist();
+		this.client.get()
+			.uri("/api/patterns?page=1&size=20")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.items.length()").isEqualTo(6);
+	}
+
+	@Test
+	void filtersByCategoryLanguageAndEveryTag() {
+		this.client.get()
+			.uri("/api/patterns?category=resilience&tag=retry&tag=resilience4j")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.total").isEqualTo(1)
+			.jsonPath("$.items[0].id").isEqualTo("gen-pattern-009");
+		this.client.get()
+			.uri("/api/patterns?language=python")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.items[*].id").isEqualTo(List.of("py-pattern-001"));
+	}
+
+	@Test
+	void searchesFullTextRankedByRelevance() {
+		this.client.get()
+			.uri("/api/patterns?q=jitter")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.items[0].id").isEqualTo("gen-pattern-009");
+		this.client.get()
+			.uri("/api/patterns?q=circuit breaker&sort=-created_at")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.total").value(Integer.class, (total) -> assertThat(total).isGreaterThan(1));
+	}
+
+	@Test
+	void servesADocumentAsStructuredJson() {
+		this.client.get()
+			.uri("/api/patterns/gen-pattern-003")
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentType(MediaType.APPLICATION_JSON)
+			.expectHeader().valueEquals(HttpHeaders.VARY, "Accept")
+			.expectBody()
+			.jsonPath("$.id").isEqualTo("gen-pattern-003")
+			.jsonPath("$.attributes.demo").isEqualTo("fan-out")
+			.jsonPath("$.solutions[1].name").isEqualTo("Parallel vs Sequential Execution")
+			.jsonPath("$.solutions[1].examples[0].language").isEqualTo("javascript")
+			.jsonPath("$.solutions[1].examples[0].label").isEqualTo("JavaScript")
+			.jsonPath("$.when_to_use").isNotEmpty()
+			.jsonPath("$.when_not_to_use").isNotEmpty()
+			.jsonPath("$.related[0].id").isEqualTo("gen-pattern-002")
+			.jsonPath("$.markdown").doesNotExist();
+	}
+
+	@Test
+	void servesTheOriginalMarkdown() throws IOException {
+		String file = new ClassPathResource("patterns/gen-pattern-003.md").getContentAsString(StandardCharsets.UTF_8);
+
+		this.client.get()
+			.uri("/api/patterns/gen-pattern-003")
+			.accept(MediaType.parseMediaType("text/markdown"))
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentType("text/markdown;charset=UTF-8")
+			.expectBody(String.class).isEqualTo(file);
+	}
+
+	@Test
+	void rendersHtmlWithHeadingAnchorsAndLinksToRelatedPatterns() {
+		this.client.get()
+			.uri("/api/patterns/gen-pattern-003")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentType("text/html;charset=UTF-8")
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).startsWith("<!DOCTYPE html>")
+				.contains("<title>Async/Await Patterns · Pattern Catalog</title>")
+				.contains("<h2 id=\"problem\">Problem</h2>")
+				.contains("<a rel=\"nofollow\" href=\"/api/patterns/gen-pattern-002\"><code>gen-pattern-002</code></a>")
+				.contains("<pre><code class=\"language-java\">"));
+	}
+
+	@Test
+	void resolvesRelatedPatternsToSummaries() {
+		this.client.get()
+			.uri("/api/patterns/gen-pattern-003/related")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.id").isEqualTo("gen-pattern-003")
+			.jsonPath("$.related[0].id").isEqualTo("gen-pattern-002")
+			.jsonPath("$.related[0].missing").isEqualTo(false)
+			.jsonPath("$.related[0].pattern.title").isEqualTo("Error Handling Patterns")
+			.jsonPath("$.related[?(@.missing == true)]").isEmpty();
+	}
+
+	@Test
+	void listsCodeExamplesOfOneLanguageOrAll() {
+		this.client.get()
+			.uri("/api/patterns/gen-pattern-003/examples?language=Python")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.language").isEqualTo("python")
+			.jsonPath("$.examples.length()").isEqualTo(4)
+			.jsonPath("$.examples[*].language").value(List.class,
+					(languages) -> assertThat(languages).containsOnly("python"))
+			.jsonPath("$.examples[0].solution").isEqualTo("Async/Await over Callbacks");
+		this.client.get()
+			.uri("/api/patterns/gen-pattern-003/examples")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.examples.length()").isEqualTo(12);
+		this.client.get()
+			.uri("/api/patterns/gen-pattern-003/examples?language=cobol")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.examples").isEmpty();
+	}
+
+	@Test
+	void countsFacetsOverAllOrAFilteredSelection() {
+		this.client.get()
+			.uri("/api/facets")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.categories[0].value").isEqualTo("resilience")
+			.jsonPath("$.categories[0].count").isEqualTo(8)
+			.jsonPath("$.languages[0].value").isEqualTo("all")
+			.jsonPath("$.tags[0].value").isEqualTo("resilience");
+		this.client.get()
+			.uri("/api/facets?category=performance")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.categories").isEqualTo(List.of(Map.of("value", "performance", "count", 5)));
+	}
+
+	@Test
+	void reportsLoadProblemsWithTheCatalogVersion() {
+		this.client.get()
+			.uri("/api/catalog/problems")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.version").isNotEmpty()
+			.jsonPath("$.loaded_at").isNotEmpty()
+			.jsonPath("$.documents").isEqualTo(26)
+			.jsonPath("$.problems").isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/patterns", "/api/patterns?q=retry&tag=retry", "/api/patterns/gen-pattern-003",
+			"/api/patterns/gen-pattern-003/related", "/api/patterns/gen-pattern-003/examples?language=java",
+			"/api/facets", "/api/facets?category=resilience", "/api/catalog/problems" })
+	void everyGetHasAnETagHonouredWith304(String uri) {
+		String etag = this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=60, public")
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getETag();
+		assertThat(etag).isNotBlank();
+
+		this.client.get()
+			.uri(uri)
+			.header(HttpHeaders.IF_NONE_MATCH, etag)
+			.exchange()
+			.expectStatus().isNotModified()
+			.expectBody().isEmpty();
+		this.client.get()
+			.uri(uri)
+			.header(HttpHeaders.IF_NONE_MATCH, "\"something-else\"")
+			.exchange()
+			.expectStatus().isOk();
+	}
+
+	@Test
+	void eachRepresentationHasItsOwnETag() {
+		String json = etag(MediaType.APPLICATION_JSON);
+		String markdown = etag(MediaType.parseMediaType("text/markdown"));
+		String html = etag(MediaType.TEXT_HTML);
+
+		assertThat(List.of(json, markdown, html)).doesNotHaveDuplicates();
+	}
+
+	private String etag(MediaType accept) {
+		return this.client.get()
+			.uri("/api/patterns/gen-pattern-003")
+			.accept(accept)
+			.exchange()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getETag();
+	}
+
+	@Test
+	void anUnknownIdIsA404Problem() {
+		this.client.get()
+			.uri("/api/patterns/no-such-pattern")
+			.exchange()
+			.expectStatus().isNotFound()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.title").isEqualTo("Pattern not found")
+			.jsonPath("$.status").isEqualTo(404)
+			.jsonPath("$.detail").isEqualTo("No pattern has the id 'no-such-pattern'. GET /api/patterns lists them.")
+			.jsonPath("$.instance").isEqualTo("/api/patterns/no-such-pattern");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "/api/patterns/Not_An_Id|id", "/api/patterns/..%2F..%2Fetc%2Fpasswd|id",
+			"/api/patterns/a..b/related|id", "/api/patterns?size=0|size", "/api/patterns?size=101|size",
+			"/api/patterns?page=-1|page", "/api/patterns?page=abc|page", "/api/patterns?page=99999999999|page",
+			"/api/patterns?sort=bogus|sort", "/api/patterns?sort=relevance|sort", "/api/patterns?sorting=title|sorting",
+			"/api/patterns?page=1&page=2|page", "/api/facets?page=1|page",
+			"/api/facets?q=a&q=b|q", "/api/patterns/gen-pattern-003?format=html|format",
+			"/api/patterns/gen-pattern-003/examples?lang=java|lang", "/api/catalog/problems?x=1|x" })
+	void badParametersAre400ProblemsNamingTheParameter(String uri, String parameter) {
+		this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status").isEqualTo(400)
+			.jsonPath("$.parameter").isEqualTo(parameter)
+			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains(parameter));
+	}
+
+	@Test
+	void tooLongOrTooManyValuesAre400() {
+		this.client.get()
+			.uri("/api/patterns?q={q}", "x".repeat(201))
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail").isEqualTo("Parameter 'q' is longer than 200 characters.");
+		this.client.get()
+			.uri("/api/patterns?tag=a&tag=b&tag=c&tag=d&tag=e&tag=f&tag=g&tag=h&tag=i&tag=j&tag=k")
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail").isEqualTo("Parameter 'tag' is given 11 times; at most 10 are allowed.");
+		this.client.get()
+			.uri("/api/patterns?q={q}", "line\nbreak\u0001")
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail").isEqualTo("Parameter 'q' contains control characters.");
+	}
+
+	@Test
+	void anUnservableAcceptIsA406Problem() {
+		this.client.get()
+			.uri("/api/patterns/gen-pattern-003")
+			.accept(MediaType.IMAGE_PNG)
+			.exchange()
+			.expectStatus().isEqualTo(406)
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.title").isEqualTo("Not Acceptable");
+		this.client.get()
+			.uri("/api/patterns")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus().isEqualTo(406);
+		this.client.get()
+			.uri("/api/patterns/gen-pattern-003")
+			.header(HttpHeaders.ACCEPT, "application/json;q=0, text/*;q=0")
+			.exchange()
+			.expectStatus().isEqualTo(406);
+	}
+
+	@Test
+	void wrongMethodsAndUnknownPathsAreProblemsToo() {
+		this.client.post()
+			.uri("/api/patterns")
+			.exchange()
+			.expectStatus().isEqualTo(405)
+			.expectHeader().valueEquals(HttpHeaders.ALLOW, "GET")
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.get()
+			.uri("/api/nothing-here")
+			.exchange()
+			.expectStatus().isNotFound()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+}
