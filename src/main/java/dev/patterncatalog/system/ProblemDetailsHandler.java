@@ -74,6 +74,9 @@ class ProblemDetailsHandler implements WebExceptionHandler {
 		if (problem.getDetail() != null) {
 			map.put("detail", problem.getDetail());
 		}
+		else if (problem.getStatus() == HttpStatus.NOT_FOUND.value()) {
+			map.put("detail", "Nothing is served at this path. The API is described at /v3/api-docs.");
+		}
 		map.put("instance", (problem.getInstance() != null) ? problem.getInstance().toString()
 				: exchange.getRequest().getPath().value());
 		if (problem.getProperties() != null) {

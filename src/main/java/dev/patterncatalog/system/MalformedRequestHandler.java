@@ -1,0 +1,110 @@
+package dev.patterncatalog.system;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers requests that cannot even be turned into a Spring request with an RFC 9457 problem, where Reactor Netty and
+ * Spring would send a bare 400 with no body: a request line or headers too long, an undecodable request, or a target
+ * that is not a valid URI (such as the bad percent-encoding in {@code ?q=%zz}). Sits right after the HTTP codec; one
+ * instance per connection, which is closed after the answer.
+ */
+final class MalformedRequestHandler extends ChannelInboundHandlerAdapter {
+
+	private final JsonMapper json;
+
+	private boolean discarding;
+
+	MalformedRequestHandler(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public void channelRead(ChannelHandlerContext context, Object message) {
+		if (this.discarding) {
+			ReferenceCountUtil.release(message);
+			return;
+		}
+		if (message instanceof HttpRequest request) {
+			Rejection rejection = check(request);
+			if (rejection != null) {
+				this.discarding = !(message instanceof LastHttpContent);
+				ReferenceCountUtil.release(message);
+				context.writeAndFlush(response(rejection, request.uri())).addListener(ChannelFutureListener.CLOSE);
+				return;
+			}
+		}
+		context.fireChannelRead(message);
+	}
+
+	private static @Nullable Rejection check(HttpRequest request) {
+		DecoderResult result = request.decoderResult();
+		if (result.isFailure()) {
+			Throwable cause = result.cause();
+			if (cause instanceof TooLongHttpLineException) {
+				return new Rejection(HttpResponseStatus.REQUEST_URI_TOO_LONG, "The request line is too long.");
+			}
+			if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
+				return new Rejection(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+						"The request headers are too large.");
+			}
+			return new Rejection(HttpResponseStatus.BAD_REQUEST, "The request is not valid HTTP.");
+		}
+		try {
+			new URI(request.uri());
+			String host = request.headers().get(HttpHeaderNames.HOST);
+			if (host != null) {
+				new URI("http://" + host + "/");
+			}
+			return null;
+		}
+		catch (URISyntaxException ex) {
+			return new Rejection(HttpResponseStatus.BAD_REQUEST,
+					"The request target is not a valid URI: " + ex.getReason() + " at index " + ex.getIndex()
+							+ ". Percent signs must start an escape of two hex digits, such as %20.");
+		}
+	}
+
+	private FullHttpResponse response(Rejection rejection, String uri) {
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", rejection.status().reasonPhrase());
+		problem.put("status", rejection.status().code());
+		problem.put("detail", rejection.detail());
+		byte[] body = this.json.writeValueAsBytes(problem);
+		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, rejection.status(),
+				Unpooled.wrappedBuffer(body));
+		response.headers()
+			.set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
+			.set(HttpHeaderNames.CONTENT_LENGTH, body.length)
+			.set(HttpHeaderNames.CACHE_CONTROL, "no-store")
+			.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+		return response;
+	}
+
+	private record Rejection(HttpResponseStatus status, String detail) {
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.patterncatalog.system;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class OpenApiIntegrationTests {
+
+	@Autowired
+	WebTestClient client;
+
+	@Test
+	void documentsEveryCatalogEndpointWithItsParametersAndProblems() {
+		this.client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.info.title").isEqualTo("Reactive Pattern Catalog")
+			.jsonPath("$.paths['/api/patterns'].get.parameters[*].name")
+			.value(java.util.List.class, (names) -> assertThat(names).containsExactly("category", "language", "tag",
+					"q", "page", "size", "sort"))
+			.jsonPath("$.paths['/api/patterns'].get.responses['400'].content['application/problem+json']").exists()
+			.jsonPath("$.paths['/api/patterns/{id}'].get.responses['200'].content['text/markdown']").exists()
+			.jsonPath("$.paths['/api/patterns/{id}'].get.responses['200'].content['text/html']").exists()
+			.jsonPath("$.paths['/api/patterns/{id}'].get.responses['404']").exists()
+			.jsonPath("$.paths['/api/patterns/{id}/related'].get.responses['200']").exists()
+			.jsonPath("$.paths['/api/patterns/{id}/examples'].get.parameters[?(@.name == 'language')]").exists()
+			.jsonPath("$.paths['/api/facets'].get").exists()
+			.jsonPath("$.paths['/api/catalog/problems'].get").exists()
+			.jsonPath("$.components.schemas.PatternDocument.properties.created_at").exists()
+			.jsonPath("$.components.schemas.Problem").exists();
+	}
+
+	@Test
+	void theRootLeadsToSwaggerUi() {
+		this.client.get()
+			.uri("/")
+			.exchange()
+			.expectStatus().is3xxRedirection()
+			.expectHeader().valueEquals(HttpHeaders.LOCATION, "/swagger-ui.html");
+		this.client.get()
+			.uri("/swagger-ui/index.html")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("Swagger UI"));
+	}
+
+}
