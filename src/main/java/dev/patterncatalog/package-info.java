@@ -1,5 +1,6 @@
 /**
- * Reactive pattern catalog: pattern documents served over HTTP, and a latency lab that runs them live.
+ * Reactive pattern catalog: pattern documents served over HTTP, and a latency lab that
+ * runs them live.
  */
 @NullMarked
 package dev.patterncatalog;

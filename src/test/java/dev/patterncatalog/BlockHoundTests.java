@@ -9,8 +9,8 @@ import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 /**
- * Proves that the test run really has BlockHound installed: otherwise every "no blocking" claim of the other tests
- * would hold trivially.
+ * Proves that the test run really has BlockHound installed: otherwise every "no blocking"
+ * claim of the other tests would hold trivially.
  */
 class BlockHoundTests {
 

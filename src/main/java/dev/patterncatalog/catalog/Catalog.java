@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 import dev.patterncatalog.catalog.PatternQuery.Order;
 
 /**
- * One immutable version of the catalog: its documents, the problems found while loading them, and a search index.
- * A new version replaces the old one as a whole, so a reader never sees a half-loaded catalog.
+ * One immutable version of the catalog: its documents, the problems found while loading
+ * them, and a search index. A new version replaces the old one as a whole, so a reader
+ * never sees a half-loaded catalog.
  */
 public final class Catalog {
 
@@ -62,7 +63,8 @@ public final class Catalog {
 	}
 
 	/**
-	 * A digest of everything this version serves; it changes when any document or problem changes.
+	 * A digest of everything this version serves; it changes when any document or problem
+	 * changes.
 	 */
 	public String version() {
 		return this.version;
@@ -82,11 +84,12 @@ public final class Catalog {
 			case TITLE -> byTitle;
 			case CREATED_AT -> Comparator.comparing(PatternDocument::createdAt).thenComparing(byTitle);
 			// best first unless reversed: a higher score is "smaller"
-			case RELEVANCE -> Comparator.comparing((PatternDocument d) -> -scores.getOrDefault(d.id(), 0f))
-				.thenComparing(byTitle);
+			case RELEVANCE ->
+				Comparator.comparing((PatternDocument d) -> -scores.getOrDefault(d.id(), 0f)).thenComparing(byTitle);
 		};
-		List<PatternDocument> matches = matching(query.filter(), scores).sorted(order.descending()
-				? comparator.reversed() : comparator).toList();
+		List<PatternDocument> matches = matching(query.filter(), scores)
+			.sorted(order.descending() ? comparator.reversed() : comparator)
+			.toList();
 		List<PatternSummary> items = matches.stream()
 			.skip((long) query.page() * query.size())
 			.limit(query.size())

@@ -14,8 +14,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds a catalog version from source files: parses each, leaves out broken documents (or keeps their last good
- * version), resolves duplicate ids and flags related links that lead nowhere.
+ * Builds a catalog version from source files: parses each, leaves out broken documents
+ * (or keeps their last good version), resolves duplicate ids and flags related links that
+ * lead nowhere.
  */
 final class CatalogBuilder {
 
@@ -30,13 +31,15 @@ final class CatalogBuilder {
 	/**
 	 * @param files the files, in any order
 	 * @param problems problems found before parsing, such as a missing folder
-	 * @param previous the version this one replaces, whose documents stand in for files that broke since
+	 * @param previous the version this one replaces, whose documents stand in for files
+	 * that broke since
 	 */
 	Catalog build(List<SourceFile> files, List<CatalogProblem> problems, @Nullable Catalog previous) {
 		List<CatalogProblem> found = new ArrayList<>(problems);
 		Map<String, PatternDocument> byId = new LinkedHashMap<>();
 		Map<String, Boolean> builtinById = new LinkedHashMap<>();
-		// files of the folder first, so that they override built-in documents of the same id
+		// files of the folder first, so that they override built-in documents of the same
+		// id
 		List<SourceFile> ordered = files.stream()
 			.sorted(Comparator.comparing(SourceFile::builtin).thenComparing(SourceFile::origin))
 			.toList();

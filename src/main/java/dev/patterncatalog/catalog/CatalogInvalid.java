@@ -9,9 +9,8 @@ import java.util.stream.Collectors;
 public class CatalogInvalid extends RuntimeException {
 
 	CatalogInvalid(List<CatalogProblem> problems) {
-		super(problems.size() + " catalog problem(s) with catalog.strict=true:\n" + problems.stream()
-			.map(CatalogProblem::toString)
-			.collect(Collectors.joining("\n")));
+		super(problems.size() + " catalog problem(s) with catalog.strict=true:\n"
+				+ problems.stream().map(CatalogProblem::toString).collect(Collectors.joining("\n")));
 	}
 
 }

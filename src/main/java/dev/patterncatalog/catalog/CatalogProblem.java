@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param file where the problem is, such as {@code classpath:patterns/gen-pattern-003.md}
  * @param line the 1-based line in that file, where known
- * @param severity {@code ERROR} if the document was left out, {@code WARNING} if it was kept
+ * @param severity {@code ERROR} if the document was left out, {@code WARNING} if it was
+ * kept
  */
 public record CatalogProblem(@Schema(example = "file:/srv/patterns/retry.md") String file,
 		@Schema(example = "7") @Nullable Integer line, Severity severity,
@@ -29,7 +30,9 @@ public record CatalogProblem(@Schema(example = "file:/srv/patterns/retry.md") St
 
 	public enum Severity {
 
-		/** The document was left out of the catalog (or its last good version was kept). */
+		/**
+		 * The document was left out of the catalog (or its last good version was kept).
+		 */
 		ERROR,
 
 		/** The document was kept, but something in it needs attention. */

@@ -12,13 +12,17 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where the catalog comes from and how it is kept live.
  *
- * @param location a folder of {@code .md} documents, such as {@code file:/srv/patterns/}; none by default
+ * @param location a folder of {@code .md} documents, such as {@code file:/srv/patterns/};
+ * none by default
  * @param includeBuiltin whether the documents shipped with the service are served too
  * @param strict whether any load problem fails startup, for catalog authors' CI
  * @param watch whether changes in {@code location} are picked up without a restart
- * @param reloadDebounce how long the folder must be quiet before a reload, so that a burst of saves is one reload
- * @param reloadTimeout how long a reload may take before it is abandoned and the current catalog kept
- * @param cacheMaxAge how long clients may cache a catalog response before revalidating it with its ETag
+ * @param reloadDebounce how long the folder must be quiet before a reload, so that a
+ * burst of saves is one reload
+ * @param reloadTimeout how long a reload may take before it is abandoned and the current
+ * catalog kept
+ * @param cacheMaxAge how long clients may cache a catalog response before revalidating it
+ * with its ETag
  */
 @ConfigurationProperties("catalog")
 @Validated

@@ -17,7 +17,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
- * Reads catalog files: the built-in ones from the classpath, and those of a folder. All of this blocks on I/O.
+ * Reads catalog files: the built-in ones from the classpath, and those of a folder. All
+ * of this blocks on I/O.
  */
 final class CatalogSources {
 

@@ -25,8 +25,8 @@ import org.commonmark.renderer.text.TextContentRenderer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns the text of a pattern document into a {@link PatternDocument}, or into the problems that stop it from being
- * one. Never throws for any input.
+ * Turns the text of a pattern document into a {@link PatternDocument}, or into the
+ * problems that stop it from being one. Never throws for any input.
  */
 final class DocumentParser {
 
@@ -34,7 +34,10 @@ final class DocumentParser {
 
 	private static final TextContentRenderer PLAIN = TextContentRenderer.builder().build();
 
-	/** An id in backticks, or a bare id of two or more words, optionally as the text of a Markdown link. */
+	/**
+	 * An id in backticks, or a bare id of two or more words, optionally as the text of a
+	 * Markdown link.
+	 */
 	private static final Pattern RELATED_ID = Pattern
 		.compile("^\\[?(?:`([a-z0-9]+(?:-[a-z0-9]+)*)`|([a-z0-9]+(?:-[a-z0-9]+)+)\\b)]?(?:\\([^)]*\\))?");
 
@@ -42,6 +45,7 @@ final class DocumentParser {
 
 	/**
 	 * What parsing one file produced.
+	 *
 	 * @param document the document, or {@code null} if it has errors
 	 * @param problems errors and warnings, in file order
 	 */
@@ -69,8 +73,8 @@ final class DocumentParser {
 		String markdown = normalize(content);
 		List<String> lines = markdown.lines().toList();
 		if (lines.isEmpty() || !lines.get(0).strip().equals("---")) {
-			problems.add(CatalogProblem.error(origin, 1, "a document must start with a '---' line opening its"
-					+ " YAML front matter"));
+			problems.add(CatalogProblem.error(origin, 1,
+					"a document must start with a '---' line opening its" + " YAML front matter"));
 			return new Result(null, problems, 1);
 		}
 		int close = 1;
@@ -86,10 +90,10 @@ final class DocumentParser {
 			return new Result(null, problems, 1);
 		}
 		Body body = new Body(origin, lines.subList(close + 1, lines.size()), close + 2, problems);
-		PatternDocument document = new PatternDocument(front.id(), front.title(), front.category(),
-				front.language(), front.version(), front.createdAt(), front.tags(), front.attributes(), body.summary,
-				body.problem, List.copyOf(body.solutions), List.copyOf(body.whenToUse),
-				List.copyOf(body.whenNotToUse), List.copyOf(body.related), List.copyOf(body.sections), markdown,
+		PatternDocument document = new PatternDocument(front.id(), front.title(), front.category(), front.language(),
+				front.version(), front.createdAt(), front.tags(), front.attributes(), body.summary, body.problem,
+				List.copyOf(body.solutions), List.copyOf(body.whenToUse), List.copyOf(body.whenNotToUse),
+				List.copyOf(body.related), List.copyOf(body.sections), markdown,
 				String.join("\n", lines.subList(close + 1, lines.size())).strip(), origin);
 		return new Result(document, problems, front.idLine());
 	}
@@ -222,7 +226,8 @@ final class DocumentParser {
 		}
 
 		/**
-		 * A paragraph that is only bold text ending in a colon, like {@code **Python:**}, names the code below it.
+		 * A paragraph that is only bold text ending in a colon, like {@code **Python:**},
+		 * names the code below it.
 		 */
 		private static @Nullable String label(Node block) {
 			if (!(block instanceof Paragraph) || !(block.getFirstChild() instanceof StrongEmphasis strong)) {
@@ -298,7 +303,8 @@ final class DocumentParser {
 		}
 
 		/**
-		 * The source lines from the first block to the last, blank lines between them included.
+		 * The source lines from the first block to the last, blank lines between them
+		 * included.
 		 */
 		private String markdown(List<Node> blocks) {
 			if (blocks.isEmpty()) {

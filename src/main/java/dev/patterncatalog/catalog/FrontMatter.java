@@ -19,7 +19,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * The validated YAML front matter of a pattern document.
  *
- * @param idLine the file line of the {@code id} key, for problems found later (duplicate ids)
+ * @param idLine the file line of the {@code id} key, for problems found later (duplicate
+ * ids)
  */
 record FrontMatter(String id, String title, String category, String language, String version, LocalDate createdAt,
 		List<String> tags, Map<String, Object> attributes, int idLine) {
@@ -27,8 +28,8 @@ record FrontMatter(String id, String title, String category, String language, St
 	private static final Pattern SEMVER = Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
 			+ "(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?");
 
-	private static final List<String> REQUIRED = List.of("id", "title", "category", "language", "version",
-			"created_at", "tags");
+	private static final List<String> REQUIRED = List.of("id", "title", "category", "language", "version", "created_at",
+			"tags");
 
 	private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
@@ -38,9 +39,9 @@ record FrontMatter(String id, String title, String category, String language, St
 	 * @param firstLine the file line of the first of them
 	 * @return the front matter, or {@code null} if it is unusable
 	 */
-	static @Nullable FrontMatter read(List<String> lines, int firstLine, String origin,
-			List<CatalogProblem> problems) {
-		// YAML forbids tabs in indentation; files written in editors that insert them are common enough to accept
+	static @Nullable FrontMatter read(List<String> lines, int firstLine, String origin, List<CatalogProblem> problems) {
+		// YAML forbids tabs in indentation; files written in editors that insert them are
+		// common enough to accept
 		List<String> yaml = lines.stream().map(FrontMatter::expandLeadingTabs).toList();
 		JsonNode root;
 		try {
@@ -88,7 +89,8 @@ record FrontMatter(String id, String title, String category, String language, St
 	}
 
 	/**
-	 * The YAML parser's explanation without its source excerpts and caret lines, which a problem's line replaces.
+	 * The YAML parser's explanation without its source excerpts and caret lines, which a
+	 * problem's line replaces.
 	 */
 	private static String summary(JacksonException ex) {
 		String message = String.valueOf(ex.getOriginalMessage());
@@ -109,7 +111,8 @@ record FrontMatter(String id, String title, String category, String language, St
 	}
 
 	/**
-	 * Reads required fields one by one, reporting each missing or invalid one at its line.
+	 * Reads required fields one by one, reporting each missing or invalid one at its
+	 * line.
 	 */
 	private static final class Fields {
 

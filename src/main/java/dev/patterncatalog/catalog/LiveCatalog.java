@@ -29,8 +29,9 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The catalog being served. It is loaded at startup and, when a catalog folder is configured, rebuilt whenever that
- * folder changes: the new version is built off the event loop and then replaces the old one in one step.
+ * The catalog being served. It is loaded at startup and, when a catalog folder is
+ * configured, rebuilt whenever that folder changes: the new version is built off the
+ * event loop and then replaces the old one in one step.
  */
 @Component
 public final class LiveCatalog implements SmartLifecycle {

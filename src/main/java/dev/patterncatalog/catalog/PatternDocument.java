@@ -11,12 +11,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A pattern document as structured data: its front matter, and the sections of its Markdown body.
+ * A pattern document as structured data: its front matter, and the sections of its
+ * Markdown body.
  *
- * @param attributes front-matter keys beyond the required ones, kept as written (for example {@code demo})
+ * @param attributes front-matter keys beyond the required ones, kept as written (for
+ * example {@code demo})
  * @param summary the Markdown between the title heading and the first section
  * @param sections sections the format does not name, kept in document order
- * @param markdown the original file content, without a byte order mark and with LF line endings
+ * @param markdown the original file content, without a byte order mark and with LF line
+ * endings
  * @param body the Markdown after the front matter
  * @param origin where the document was loaded from
  */
@@ -46,7 +49,8 @@ public record PatternDocument(String id, String title, String category, String l
 	/**
 	 * A fenced code block of a solution.
 	 *
-	 * @param label the bold line that introduced the block, such as "Python", if there was one
+	 * @param label the bold line that introduced the block, such as "Python", if there
+	 * was one
 	 */
 	public record CodeExample(String language, @Nullable String label, String code) {
 	}

@@ -3,9 +3,10 @@ package dev.patterncatalog.catalog;
 import java.util.regex.Pattern;
 
 /**
- * The form of a pattern id: lowercase words of letters and digits joined by single hyphens, such as
- * {@code gen-pattern-003}. Ids are only ever looked up in memory, but checking their form first turns nonsense and
- * path tricks like {@code ../} into a clear 400 instead of a 404.
+ * The form of a pattern id: lowercase words of letters and digits joined by single
+ * hyphens, such as {@code gen-pattern-003}. Ids are only ever looked up in memory, but
+ * checking their form first turns nonsense and path tricks like {@code ../} into a clear
+ * 400 instead of a 404.
  */
 public final class PatternIds {
 

@@ -9,6 +9,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *
  * @param total how many documents match, over all pages
  */
-public record PatternPage(List<PatternSummary> items, @Schema(example = "0") int page,
-		@Schema(example = "20") int size, @Schema(example = "26") long total) {
+public record PatternPage(List<PatternSummary> items, @Schema(example = "0") int page, @Schema(example = "20") int size,
+		@Schema(example = "26") long total) {
 }

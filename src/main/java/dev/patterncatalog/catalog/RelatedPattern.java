@@ -10,6 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param pattern the linked document, unless missing
  */
 public record RelatedPattern(@Schema(example = "gen-pattern-002") String id,
-		@Schema(example = "Error Handling Patterns") String label, boolean missing,
-		@Nullable PatternSummary pattern) {
+		@Schema(example = "Error Handling Patterns") String label, boolean missing, @Nullable PatternSummary pattern) {
 }

@@ -25,12 +25,13 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * Full-text search over the documents of one catalog version, ranked by Lucene's BM25: a match in the title weighs
- * most, then the tags, then the summary, then the rest of the body. English stemming lets {@code timeouts} find
- * {@code timeout}.
+ * Full-text search over the documents of one catalog version, ranked by Lucene's BM25: a
+ * match in the title weighs most, then the tags, then the summary, then the rest of the
+ * body. English stemming lets {@code timeouts} find {@code timeout}.
  * <p>
- * Queries use Lucene's simple syntax, which never fails to parse: words must all match; {@code "a phrase"},
- * {@code prefix*}, {@code -excluded} and {@code a | b} are understood.
+ * Queries use Lucene's simple syntax, which never fails to parse: words must all match;
+ * {@code "a phrase"}, {@code prefix*}, {@code -excluded} and {@code a | b} are
+ * understood.
  */
 final class SearchIndex {
 
@@ -64,8 +65,8 @@ final class SearchIndex {
 		parser.setDefaultOperator(BooleanClause.Occur.MUST);
 		Query query = parser.parse(text);
 		try {
-			ScoreDoc[] hits = this.searcher.search(query, Math.max(1, this.searcher.getIndexReader().maxDoc()))
-				.scoreDocs;
+			ScoreDoc[] hits = this.searcher.search(query,
+					Math.max(1, this.searcher.getIndexReader().maxDoc())).scoreDocs;
 			Map<String, Float> scores = new LinkedHashMap<>();
 			for (ScoreDoc hit : hits) {
 				scores.put(this.searcher.storedFields().document(hit.doc).get("id"), hit.score);

@@ -5,9 +5,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The text of one catalog file, or why it could not be read.
  *
- * @param origin where it comes from, such as {@code classpath:patterns/retry.md} or {@code file:/srv/patterns/x.md}
- * @param builtin whether it ships with the service; a document of the catalog folder overrides a built-in one of the
- * same id
+ * @param origin where it comes from, such as {@code classpath:patterns/retry.md} or
+ * {@code file:/srv/patterns/x.md}
+ * @param builtin whether it ships with the service; a document of the catalog folder
+ * overrides a built-in one of the same id
  */
 record SourceFile(String origin, @Nullable String content, @Nullable String unreadable, boolean builtin) {
 

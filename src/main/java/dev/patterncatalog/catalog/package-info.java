@@ -1,5 +1,6 @@
 /**
- * Pattern documents: parsed from Markdown with YAML front matter, validated, indexed, searched and kept live.
+ * Pattern documents: parsed from Markdown with YAML front matter, validated, indexed,
+ * searched and kept live.
  */
 @NullMarked
 package dev.patterncatalog.catalog;

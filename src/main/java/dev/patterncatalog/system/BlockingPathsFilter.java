@@ -13,9 +13,10 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Serves the few paths whose handlers block off the event loop: springdoc builds the OpenAPI description by scanning
- * the classpath on first use, and Swagger UI's files are read from a jar. Both would stall an event-loop thread (and
- * BlockHound fails the tests on them), so their whole handling is moved to the bounded elastic scheduler on purpose.
+ * Serves the few paths whose handlers block off the event loop: springdoc builds the
+ * OpenAPI description by scanning the classpath on first use, and Swagger UI's files are
+ * read from a jar. Both would stall an event-loop thread (and BlockHound fails the tests
+ * on them), so their whole handling is moved to the bounded elastic scheduler on purpose.
  * The catalog and lab paths never come through here.
  */
 @Component

@@ -5,8 +5,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A request parameter that is missing, repeated, unknown or out of its bounds: answered with 400 and the parameter's
- * name in the problem's {@code parameter} property.
+ * A request parameter that is missing, repeated, unknown or out of its bounds: answered
+ * with 400 and the parameter's name in the problem's {@code parameter} property.
  */
 public class InvalidParameter extends ErrorResponseException {
 

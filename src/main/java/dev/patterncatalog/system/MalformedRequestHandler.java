@@ -26,10 +26,11 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers requests that cannot even be turned into a Spring request with an RFC 9457 problem, where Reactor Netty and
- * Spring would send a bare 400 with no body: a request line or headers too long, an undecodable request, or a target
- * that is not a valid URI (such as the bad percent-encoding in {@code ?q=%zz}). Sits right after the HTTP codec; one
- * instance per connection, which is closed after the answer.
+ * Answers requests that cannot even be turned into a Spring request with an RFC 9457
+ * problem, where Reactor Netty and Spring would send a bare 400 with no body: a request
+ * line or headers too long, an undecodable request, or a target that is not a valid URI
+ * (such as the bad percent-encoding in {@code ?q=%zz}). Sits right after the HTTP codec;
+ * one instance per connection, which is closed after the answer.
  */
 final class MalformedRequestHandler extends ChannelInboundHandlerAdapter {
 

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Puts a {@link MalformedRequestHandler} on every HTTP connection, so that even requests Spring never sees get a
- * problem-details answer.
+ * Puts a {@link MalformedRequestHandler} on every HTTP connection, so that even requests
+ * Spring never sees get a problem-details answer.
  */
 @Configuration(proxyBeanMethods = false)
 class NettyConfiguration {

@@ -23,7 +23,8 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The OpenAPI description served at {@code /v3/api-docs} and explored with Swagger UI, which {@code /} leads to.
+ * The OpenAPI description served at {@code /v3/api-docs} and explored with Swagger UI,
+ * which {@code /} leads to.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -40,7 +41,8 @@ class OpenApiConfiguration {
 	}
 
 	/**
-	 * Documents the problem responses every API operation can give, so Swagger UI shows them beside the successes.
+	 * Documents the problem responses every API operation can give, so Swagger UI shows
+	 * them beside the successes.
 	 */
 	@Bean
 	OpenApiCustomizer problemResponses() {
@@ -51,14 +53,16 @@ class OpenApiConfiguration {
 				if (!path.startsWith("/api/")) {
 					return;
 				}
-				responses.addApiResponse("400", problem("A parameter is unknown, repeated or invalid; the problem's"
-						+ " `parameter` names it", Map.of("title", "Invalid parameter 'size'", "status", 400,
-								"detail", "Parameter 'size' must be a whole number from 1 to 100, not '500'.",
-								"parameter", "size")));
+				responses.addApiResponse("400",
+						problem("A parameter is unknown, repeated or invalid; the problem's" + " `parameter` names it",
+								Map.of("title", "Invalid parameter 'size'", "status", 400, "detail",
+										"Parameter 'size' must be a whole number from 1 to 100, not '500'.",
+										"parameter", "size")));
 				if (path.contains("{id}")) {
-					responses.addApiResponse("404", problem("No pattern has this id",
-							Map.of("title", "Pattern not found", "status", 404, "detail",
-									"No pattern has the id 'no-such-pattern'. GET /api/patterns lists them.")));
+					responses.addApiResponse("404",
+							problem("No pattern has this id",
+									Map.of("title", "Pattern not found", "status", 404, "detail",
+											"No pattern has the id 'no-such-pattern'. GET /api/patterns lists them.")));
 				}
 				responses.addApiResponse("406", problem("No representation fits the Accept header",
 						Map.of("title", "Not Acceptable", "status", 406)));

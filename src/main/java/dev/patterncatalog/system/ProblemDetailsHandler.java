@@ -20,9 +20,10 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
 /**
- * Renders every error as an RFC 9457 {@code application/problem+json} body, whoever raised it: a controller, the
- * request mapping (404, 405, 406, 415), a filter or a codec. Errors that carry their own problem ({@link ErrorResponse})
- * keep its status, text and headers; anything else is a 500 whose detail says nothing of the internals, which are
+ * Renders every error as an RFC 9457 {@code application/problem+json} body, whoever
+ * raised it: a controller, the request mapping (404, 405, 406, 415), a filter or a codec.
+ * Errors that carry their own problem ({@link ErrorResponse}) keep its status, text and
+ * headers; anything else is a 500 whose detail says nothing of the internals, which are
  * logged instead.
  */
 @Component

@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
 /**
- * The query parameters of one request, read strictly: unknown names, repeated single values, control characters and
- * out-of-range numbers are errors that name the parameter, never silently ignored. A blank value counts as absent.
+ * The query parameters of one request, read strictly: unknown names, repeated single
+ * values, control characters and out-of-range numbers are errors that name the parameter,
+ * never silently ignored. A blank value counts as absent.
  */
 public final class QueryParameters {
 
@@ -37,8 +38,8 @@ public final class QueryParameters {
 	public @Nullable String text(String name, int maxLength) {
 		List<String> given = nonBlank(name);
 		if (given.size() > 1) {
-			throw new InvalidParameter(name, "Parameter '" + name + "' is given " + given.size()
-					+ " times; give it once.");
+			throw new InvalidParameter(name,
+					"Parameter '" + name + "' is given " + given.size() + " times; give it once.");
 		}
 		return given.isEmpty() ? null : checked(name, given.get(0), maxLength);
 	}
@@ -46,8 +47,8 @@ public final class QueryParameters {
 	public List<String> texts(String name, int maxLength, int maxCount) {
 		List<String> given = nonBlank(name);
 		if (given.size() > maxCount) {
-			throw new InvalidParameter(name, "Parameter '" + name + "' is given " + given.size()
-					+ " times; at most " + maxCount + " are allowed.");
+			throw new InvalidParameter(name, "Parameter '" + name + "' is given " + given.size() + " times; at most "
+					+ maxCount + " are allowed.");
 		}
 		return given.stream().map((value) -> checked(name, value, maxLength)).toList();
 	}
@@ -66,8 +67,8 @@ public final class QueryParameters {
 		catch (NumberFormatException ex) {
 			// reported below, with the bounds
 		}
-		throw new InvalidParameter(name, "Parameter '" + name + "' must be a whole number from " + min + " to "
-				+ max + ", not '" + value + "'.");
+		throw new InvalidParameter(name, "Parameter '" + name + "' must be a whole number from " + min + " to " + max
+				+ ", not '" + value + "'.");
 	}
 
 	private List<String> nonBlank(String name) {
@@ -77,8 +78,7 @@ public final class QueryParameters {
 
 	private static String checked(String name, String value, int maxLength) {
 		if (value.length() > maxLength) {
-			throw new InvalidParameter(name, "Parameter '" + name + "' is longer than " + maxLength
-					+ " characters.");
+			throw new InvalidParameter(name, "Parameter '" + name + "' is longer than " + maxLength + " characters.");
 		}
 		if (value.chars().anyMatch(Character::isISOControl)) {
 			throw new InvalidParameter(name, "Parameter '" + name + "' contains control characters.");

@@ -52,10 +52,9 @@ class CatalogBuilderTests {
 
 	@Test
 	void aDanglingRelatedLinkIsKeptAndFlagged() {
-		Catalog catalog = this.builder.build(
-				List.of(file("a.md", document("a-one", "A", "x", List.of(), "b-two", "nowhere-9"), false),
-						file("b.md", document("b-two", "B", "x", List.of()), false)),
-				List.of(), null);
+		Catalog catalog = this.builder
+			.build(List.of(file("a.md", document("a-one", "A", "x", List.of(), "b-two", "nowhere-9"), false),
+					file("b.md", document("b-two", "B", "x", List.of()), false)), List.of(), null);
 
 		PatternDocument a = catalog.find("a-one").orElseThrow();
 		assertThat(catalog.related(a)).extracting(RelatedPattern::id, RelatedPattern::missing)
@@ -70,8 +69,8 @@ class CatalogBuilderTests {
 
 	@Test
 	void anUnreadableFileIsReported() {
-		Catalog catalog = this.builder.build(List.of(SourceFile.unreadable("file:/tmp/patterns/bin.md",
-				"not valid UTF-8 text")), List.of(), null);
+		Catalog catalog = this.builder.build(
+				List.of(SourceFile.unreadable("file:/tmp/patterns/bin.md", "not valid UTF-8 text")), List.of(), null);
 
 		assertThat(catalog.documents()).isEmpty();
 		assertThat(catalog.problems()).extracting(CatalogProblem::message)

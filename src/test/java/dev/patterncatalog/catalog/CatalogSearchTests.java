@@ -17,17 +17,20 @@ class CatalogSearchTests {
 			file("retry.md", document("retry-one", "Retry with Backoff", "resilience", List.of("retry", "backoff")),
 					false),
 			file("breaker.md", document("breaker-two", "Circuit Breaker", "resilience", List.of("breaker")), false),
-			file("mention.md", document("mention-three", "Bulkhead", "resilience", List.of("isolation"))
-				.replace("The problem of Bulkhead.", "Unlike a retry, a bulkhead isolates."), false),
-			file("zip.md", document("zip-four", "Fan-Out with Zip", "concurrency", List.of("fan-out", "Retry")), false)),
+			file("mention.md",
+					document("mention-three", "Bulkhead", "resilience", List.of("isolation"))
+						.replace("The problem of Bulkhead.", "Unlike a retry, a bulkhead isolates."),
+					false),
+			file("zip.md", document("zip-four", "Fan-Out with Zip", "concurrency", List.of("fan-out", "Retry")),
+					false)),
 			List.of(), null);
 
 	@Test
 	void aMatchInTheTitleOrTagsRanksAboveOneInTheBody() {
 		PatternPage page = search(filter(null, null, List.of(), "retries"), Order.BY_RELEVANCE);
 
-		assertThat(page.items()).extracting(PatternSummary::id).containsExactly("retry-one", "zip-four",
-				"mention-three");
+		assertThat(page.items()).extracting(PatternSummary::id)
+			.containsExactly("retry-one", "zip-four", "mention-three");
 		assertThat(page.total()).isEqualTo(3);
 	}
 
@@ -72,8 +75,8 @@ class CatalogSearchTests {
 
 	@Test
 	void facetsCountWithinTheFilter() {
-		assertThat(this.catalog.facets(PatternFilter.ALL).categories()).containsExactly(
-				new Facets.Count("resilience", 3), new Facets.Count("concurrency", 1));
+		assertThat(this.catalog.facets(PatternFilter.ALL).categories())
+			.containsExactly(new Facets.Count("resilience", 3), new Facets.Count("concurrency", 1));
 		assertThat(this.catalog.facets(filter(null, null, List.of(), "retry")).categories())
 			.containsExactly(new Facets.Count("resilience", 2), new Facets.Count("concurrency", 1));
 	}

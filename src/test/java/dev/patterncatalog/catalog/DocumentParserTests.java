@@ -251,8 +251,8 @@ class DocumentParserTests {
 		assertThat(result.problems()).singleElement().satisfies((problem) -> {
 			assertThat(problem.file()).isEqualTo("bad.md");
 			assertThat(problem.severity()).isEqualTo(Severity.ERROR);
-			assertThat(problem.message()).isEqualTo("malformed YAML front matter: while parsing a flow sequence;"
-					+ " expected ',' or ']', but got :");
+			assertThat(problem.message()).isEqualTo(
+					"malformed YAML front matter: while parsing a flow sequence;" + " expected ',' or ']', but got :");
 			assertThat(problem.line()).isBetween(4, 6);
 		});
 	}
@@ -266,10 +266,9 @@ class DocumentParserTests {
 		assertThat(result.document()).isNull();
 		assertThat(result.problems()).extracting(CatalogProblem::message)
 			.containsExactly("missing required front-matter field 'title'",
-					"missing required front-matter field 'category'",
-					"missing required front-matter field 'language'",
-					"missing required front-matter field 'version'",
-					"missing required front-matter field 'created_at'", "missing required front-matter field 'tags'");
+					"missing required front-matter field 'category'", "missing required front-matter field 'language'",
+					"missing required front-matter field 'version'", "missing required front-matter field 'created_at'",
+					"missing required front-matter field 'tags'");
 	}
 
 	@Test
@@ -284,8 +283,9 @@ class DocumentParserTests {
 		assertThat(result.document()).isNull();
 		assertThat(result.problems()).extracting(CatalogProblem::line, CatalogProblem::message)
 			.containsExactly(
-					org.assertj.core.groups.Tuple.tuple(2, "id 'Gen_Pattern 3' must be lowercase words of letters and"
-							+ " digits joined by '-' (at most 100 characters)"),
+					org.assertj.core.groups.Tuple.tuple(2,
+							"id 'Gen_Pattern 3' must be lowercase words of letters and"
+									+ " digits joined by '-' (at most 100 characters)"),
 					org.assertj.core.groups.Tuple.tuple(6, "version '1.0' is not a semantic version such as 1.0.0"),
 					org.assertj.core.groups.Tuple.tuple(7,
 							"'created_at' value '24/02/2026' is not an ISO date such as 2026-02-24"),
@@ -322,8 +322,9 @@ class DocumentParserTests {
 			.containsExactly(new CodeExample("text", null, "plain code"));
 		assertThat(result.problems()).allMatch((p) -> p.severity() == Severity.WARNING)
 			.extracting(CatalogProblem::line, CatalogProblem::message)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(13, "code example without a language after its"
-					+ " opening fence"),
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple(13,
+							"code example without a language after its" + " opening fence"),
 					org.assertj.core.groups.Tuple.tuple(18,
 							"related pattern item does not start with a pattern id: 'see the error handling document'"),
 					org.assertj.core.groups.Tuple.tuple(null, "no '## Problem' section"));

@@ -22,9 +22,9 @@ import static dev.patterncatalog.catalog.TestDocuments.document;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A catalog folder edited while the service runs: every change is served without a restart, and a broken file keeps
- * its last good version. Reloads run on boundedElastic with BlockHound installed, so file I/O on an event loop would
- * fail the test.
+ * A catalog folder edited while the service runs: every change is served without a
+ * restart, and a broken file keeps its last good version. Reloads run on boundedElastic
+ * with BlockHound installed, so file I/O on an event loop would fail the test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -62,8 +62,10 @@ class LiveCatalogReloadIntegrationTests {
 			.uri("/api/catalog/problems")
 			.exchange()
 			.expectBody()
-			.jsonPath("$.problems[0].file").isEqualTo(FOLDER.resolve("one.md").toUri().toString())
-			.jsonPath("$.problems[0].severity").isEqualTo("ERROR")
+			.jsonPath("$.problems[0].file")
+			.isEqualTo(FOLDER.resolve("one.md").toUri().toString())
+			.jsonPath("$.problems[0].severity")
+			.isEqualTo("ERROR")
 			.jsonPath("$.problems[1].message")
 			.isEqualTo("serving the last good version of 'mine-one' until the errors above are fixed"));
 		title("mine-one", "First, edited");
@@ -81,9 +83,11 @@ class LiveCatalogReloadIntegrationTests {
 		this.client.get()
 			.uri("/api/patterns/{id}", id)
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.title").isEqualTo(title);
+			.jsonPath("$.title")
+			.isEqualTo(title);
 	}
 
 	private static void eventually(Runnable assertion) {

@@ -56,9 +56,8 @@ class ShippedCatalogTests {
 			.filter(java.util.Objects::nonNull)
 			.toList();
 
-		assertThat(demos).contains("fan-out", "partial-failure", "timeout", "cancel-on-disconnect", "blocking",
-				"retry", "circuit-breaker", "bulkhead", "rate-limiter", "time-limiter", "hedging",
-				"tail-amplification");
+		assertThat(demos).contains("fan-out", "partial-failure", "timeout", "cancel-on-disconnect", "blocking", "retry",
+				"circuit-breaker", "bulkhead", "rate-limiter", "time-limiter", "hedging", "tail-amplification");
 	}
 
 	@Test

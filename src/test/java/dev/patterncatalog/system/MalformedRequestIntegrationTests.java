@@ -15,8 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Requests no HTTP client library would send, written to a plain socket: they must still get a problem answer, not a
- * bare status line or a 500.
+ * Requests no HTTP client library would send, written to a plain socket: they must still
+ * get a problem answer, not a bare status line or a 500.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MalformedRequestIntegrationTests {
@@ -25,10 +25,11 @@ class MalformedRequestIntegrationTests {
 	int port;
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "GET /api/patterns?q=%zz HTTP/1.1|Percent signs must start an escape",
-			"GET /api/patterns/%zz HTTP/1.1|Percent signs must start an escape",
-			"GET /api/patterns?q=% HTTP/1.1|Percent signs must start an escape",
-			"GET /api/patterns?q=a b c HTTP/1.1|The request is not valid HTTP." })
+	@CsvSource(delimiter = '|',
+			value = { "GET /api/patterns?q=%zz HTTP/1.1|Percent signs must start an escape",
+					"GET /api/patterns/%zz HTTP/1.1|Percent signs must start an escape",
+					"GET /api/patterns?q=% HTTP/1.1|Percent signs must start an escape",
+					"GET /api/patterns?q=a b c HTTP/1.1|The request is not valid HTTP." })
 	void anInvalidRequestIsAProblem(String requestLine, String detail) throws IOException {
 		String response = send(requestLine + "\r\nHost: localhost\r\n\r\n");
 
@@ -39,10 +40,9 @@ class MalformedRequestIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "8000|0|414|The request line is too long.",
-			"0|20000|431|The request headers are too large." })
-	void oversizedRequestsAreProblems(int queryLength, int headerLength, int status, String detail)
-			throws IOException {
+	@CsvSource(delimiter = '|',
+			value = { "8000|0|414|The request line is too long.", "0|20000|431|The request headers are too large." })
+	void oversizedRequestsAreProblems(int queryLength, int headerLength, int status, String detail) throws IOException {
 		String response = send("GET /api/patterns?q=" + "a".repeat(queryLength) + " HTTP/1.1\r\nHost: localhost\r\n"
 				+ "X-Padding: " + "b".repeat(headerLength) + "\r\n\r\n");
 
@@ -50,7 +50,8 @@ class MalformedRequestIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "GET /api/patterns?q=retry HTTP/1.1", "GET /api/patterns?q=%E2%9C%93 HTTP/1.1" })
+	@CsvSource(delimiter = '|',
+			value = { "GET /api/patterns?q=retry HTTP/1.1", "GET /api/patterns?q=%E2%9C%93 HTTP/1.1" })
 	void validRequestsStillPass(String requestLine) throws IOException {
 		assertThat(send(requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200");
 	}

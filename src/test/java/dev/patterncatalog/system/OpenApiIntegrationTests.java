@@ -23,22 +23,35 @@ class OpenApiIntegrationTests {
 		this.client.get()
 			.uri("/v3/api-docs")
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.info.title").isEqualTo("Reactive Pattern Catalog")
+			.jsonPath("$.info.title")
+			.isEqualTo("Reactive Pattern Catalog")
 			.jsonPath("$.paths['/api/patterns'].get.parameters[*].name")
-			.value(java.util.List.class, (names) -> assertThat(names).containsExactly("category", "language", "tag",
-					"q", "page", "size", "sort"))
-			.jsonPath("$.paths['/api/patterns'].get.responses['400'].content['application/problem+json']").exists()
-			.jsonPath("$.paths['/api/patterns/{id}'].get.responses['200'].content['text/markdown']").exists()
-			.jsonPath("$.paths['/api/patterns/{id}'].get.responses['200'].content['text/html']").exists()
-			.jsonPath("$.paths['/api/patterns/{id}'].get.responses['404']").exists()
-			.jsonPath("$.paths['/api/patterns/{id}/related'].get.responses['200']").exists()
-			.jsonPath("$.paths['/api/patterns/{id}/examples'].get.parameters[?(@.name == 'language')]").exists()
-			.jsonPath("$.paths['/api/facets'].get").exists()
-			.jsonPath("$.paths['/api/catalog/problems'].get").exists()
-			.jsonPath("$.components.schemas.PatternDocument.properties.created_at").exists()
-			.jsonPath("$.components.schemas.Problem").exists();
+			.value(java.util.List.class,
+					(names) -> assertThat(names).containsExactly("category", "language", "tag", "q", "page", "size",
+							"sort"))
+			.jsonPath("$.paths['/api/patterns'].get.responses['400'].content['application/problem+json']")
+			.exists()
+			.jsonPath("$.paths['/api/patterns/{id}'].get.responses['200'].content['text/markdown']")
+			.exists()
+			.jsonPath("$.paths['/api/patterns/{id}'].get.responses['200'].content['text/html']")
+			.exists()
+			.jsonPath("$.paths['/api/patterns/{id}'].get.responses['404']")
+			.exists()
+			.jsonPath("$.paths['/api/patterns/{id}/related'].get.responses['200']")
+			.exists()
+			.jsonPath("$.paths['/api/patterns/{id}/examples'].get.parameters[?(@.name == 'language')]")
+			.exists()
+			.jsonPath("$.paths['/api/facets'].get")
+			.exists()
+			.jsonPath("$.paths['/api/catalog/problems'].get")
+			.exists()
+			.jsonPath("$.components.schemas.PatternDocument.properties.created_at")
+			.exists()
+			.jsonPath("$.components.schemas.Problem")
+			.exists();
 	}
 
 	@Test
@@ -46,13 +59,16 @@ class OpenApiIntegrationTests {
 		this.client.get()
 			.uri("/")
 			.exchange()
-			.expectStatus().is3xxRedirection()
-			.expectHeader().valueEquals(HttpHeaders.LOCATION, "/swagger-ui.html");
+			.expectStatus()
+			.is3xxRedirection()
+			.expectHeader()
+			.valueEquals(HttpHeaders.LOCATION, "/swagger-ui.html");
 		this.client.get()
 			.uri("/swagger-ui/index.html")
 			.accept(MediaType.TEXT_HTML)
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody(String.class)
 			.value((html) -> assertThat(html).contains("Swagger UI"));
 	}

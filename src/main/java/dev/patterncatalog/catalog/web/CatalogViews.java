@@ -13,8 +13,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The prepared responses of the catalog version being served. Each new version is prepared on the thread that built
- * it (never an event-loop thread) before it replaces the previous one, so a request always sees one whole version.
+ * The prepared responses of the catalog version being served. Each new version is
+ * prepared on the thread that built it (never an event-loop thread) before it replaces
+ * the previous one, so a request always sees one whole version.
  */
 @Component
 class CatalogViews implements DisposableBean {

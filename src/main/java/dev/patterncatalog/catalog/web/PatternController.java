@@ -36,17 +36,17 @@ import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The catalog API. Every answer carries an ETag and a Cache-Control header, and a matching {@code If-None-Match}
- * gets 304 Not Modified.
+ * The catalog API. Every answer carries an ETag and a Cache-Control header, and a
+ * matching {@code If-None-Match} gets 304 Not Modified.
  */
 @RestController
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Catalog", description = "Pattern documents: list, search, facets, and each document as JSON, Markdown or"
-		+ " HTML")
+@Tag(name = "Catalog",
+		description = "Pattern documents: list, search, facets, and each document as JSON, Markdown or HTML")
 class PatternController {
 
-	private static final List<MediaType> DOCUMENT_TYPES = List.of(MediaType.APPLICATION_JSON,
-			PreparedCatalog.MARKDOWN, PreparedCatalog.HTML);
+	private static final List<MediaType> DOCUMENT_TYPES = List.of(MediaType.APPLICATION_JSON, PreparedCatalog.MARKDOWN,
+			PreparedCatalog.HTML);
 
 	private static final String ID_DESCRIPTION = "Pattern id: lowercase words of letters and digits joined by '-'";
 
@@ -82,8 +82,9 @@ class PatternController {
 					@Parameter(in = ParameterIn.QUERY, name = "sort",
 							description = "Order: title, created_at or relevance (needs q); prefix '-' to reverse."
 									+ " Default: relevance with q, title without",
-							schema = @Schema(type = "string", allowableValues = { "title", "-title", "created_at",
-									"-created_at", "relevance", "-relevance" })) })
+							schema = @Schema(type = "string",
+									allowableValues = { "title", "-title", "created_at", "-created_at", "relevance",
+											"-relevance" })) })
 	@ApiResponse(responseCode = "200", description = "A page of pattern summaries")
 	ResponseEntity<PatternPage> list(ServerWebExchange exchange) {
 		PatternQuery query = PatternParameters.query(exchange.getRequest().getQueryParams());
@@ -95,18 +96,20 @@ class PatternController {
 			.body(page);
 	}
 
-	@GetMapping(path = "/patterns/{id}", produces = { MediaType.APPLICATION_JSON_VALUE, "text/markdown",
-			MediaType.TEXT_HTML_VALUE })
+	@GetMapping(path = "/patterns/{id}",
+			produces = { MediaType.APPLICATION_JSON_VALUE, "text/markdown", MediaType.TEXT_HTML_VALUE })
 	@Operation(summary = "Get a pattern document",
 			description = "Content negotiation by `Accept`: `application/json` (default) gives the structured"
 					+ " document, `text/markdown` the original file, `text/html` a rendered page.")
 	@ApiResponse(responseCode = "200", description = "The document",
-			content = { @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = PatternDocument.class)),
+			content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = PatternDocument.class)),
 					@Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
 					@Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")) })
-	ResponseEntity<byte[]> pattern(@Parameter(description = ID_DESCRIPTION,
-			example = "gen-pattern-003") @PathVariable String id, ServerWebExchange exchange) {
+	ResponseEntity<byte[]> pattern(
+			@Parameter(description = ID_DESCRIPTION, example = "gen-pattern-003") @PathVariable String id,
+			ServerWebExchange exchange) {
 		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
 		PreparedCatalog.Pattern pattern = find(id);
 		MediaType chosen = Representations.choose(exchange.getRequest().getHeaders().getAccept(), DOCUMENT_TYPES);
@@ -124,24 +127,25 @@ class PatternController {
 					+ " is kept and marked `missing`.")
 	@ApiResponse(responseCode = "200", description = "The related patterns",
 			content = @Content(schema = @Schema(implementation = RelatedList.class)))
-	ResponseEntity<byte[]> related(@Parameter(description = ID_DESCRIPTION,
-			example = "gen-pattern-003") @PathVariable String id, ServerWebExchange exchange) {
+	ResponseEntity<byte[]> related(
+			@Parameter(description = ID_DESCRIPTION, example = "gen-pattern-003") @PathVariable String id,
+			ServerWebExchange exchange) {
 		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
 		return respond(find(id).related);
 	}
 
 	@GetMapping("/patterns/{id}/examples")
-	@Operation(summary = "Code examples of a pattern", description = "Every code example of the document's solutions,"
-			+ " or those of one language.",
+	@Operation(summary = "Code examples of a pattern",
+			description = "Every code example of the document's solutions," + " or those of one language.",
 			parameters = @Parameter(in = ParameterIn.QUERY, name = "language",
 					description = "Only examples in this language (the code fence's language, ignoring case)",
 					example = "python"))
 	@ApiResponse(responseCode = "200", description = "The examples",
 			content = @Content(schema = @Schema(implementation = ExampleList.class)))
-	ResponseEntity<byte[]> examples(@Parameter(description = ID_DESCRIPTION,
-			example = "gen-pattern-003") @PathVariable String id, ServerWebExchange exchange) {
-		QueryParameters parameters = QueryParameters.of(exchange.getRequest().getQueryParams(),
-				Set.of("language"));
+	ResponseEntity<byte[]> examples(
+			@Parameter(description = ID_DESCRIPTION, example = "gen-pattern-003") @PathVariable String id,
+			ServerWebExchange exchange) {
+		QueryParameters parameters = QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of("language"));
 		String language = parameters.text("language", PatternParameters.MAX_VALUE_LENGTH);
 		return respond(find(id).examples(language));
 	}
@@ -150,13 +154,12 @@ class PatternController {
 	@Operation(summary = "Facet counts",
 			description = "How many patterns carry each category, language and tag, most frequent first. Takes the"
 					+ " same filters as the listing, to count within a selection.",
-			parameters = {
-					@Parameter(in = ParameterIn.QUERY, name = "category", description = "Only this category"),
+			parameters = { @Parameter(in = ParameterIn.QUERY, name = "category", description = "Only this category"),
 					@Parameter(in = ParameterIn.QUERY, name = "language", description = "Only this language"),
 					@Parameter(in = ParameterIn.QUERY, name = "tag", description = "Only patterns with this tag",
 							array = @ArraySchema(schema = @Schema(type = "string"))),
-					@Parameter(in = ParameterIn.QUERY, name = "q", description = "Only patterns matching this"
-							+ " full-text query") })
+					@Parameter(in = ParameterIn.QUERY, name = "q",
+							description = "Only patterns matching this" + " full-text query") })
 	@ApiResponse(responseCode = "200", description = "The counts",
 			content = @Content(schema = @Schema(implementation = Facets.class)))
 	ResponseEntity<byte[]> facets(ServerWebExchange exchange) {

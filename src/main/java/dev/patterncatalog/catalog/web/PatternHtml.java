@@ -15,9 +15,10 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Renders a pattern document as a standalone HTML page. Raw HTML in a document is escaped, never passed through,
- * and link targets are sanitized, so a document cannot inject markup or scripts. Headings get anchors, and code spans
- * naming another pattern of the catalog link to it.
+ * Renders a pattern document as a standalone HTML page. Raw HTML in a document is
+ * escaped, never passed through, and link targets are sanitized, so a document cannot
+ * inject markup or scripts. Headings get anchors, and code spans naming another pattern
+ * of the catalog link to it.
  */
 final class PatternHtml {
 
@@ -68,7 +69,8 @@ final class PatternHtml {
 	}
 
 	/**
-	 * Wraps a code span that is exactly the id of a catalog pattern in a link to that pattern.
+	 * Wraps a code span that is exactly the id of a catalog pattern in a link to that
+	 * pattern.
 	 */
 	private static final class PatternLinks extends AbstractVisitor {
 

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Reads the listing and facet parameters of a request into a {@link PatternQuery} or {@link PatternFilter}.
+ * Reads the listing and facet parameters of a request into a {@link PatternQuery} or
+ * {@link PatternFilter}.
  */
 final class PatternParameters {
 
@@ -53,8 +54,8 @@ final class PatternParameters {
 
 	private static PatternFilter filter(QueryParameters parameters) {
 		return new PatternFilter(parameters.text("category", MAX_VALUE_LENGTH),
-				parameters.text("language", MAX_VALUE_LENGTH),
-				parameters.texts("tag", MAX_VALUE_LENGTH, MAX_TAGS), parameters.text("q", MAX_QUERY_LENGTH));
+				parameters.text("language", MAX_VALUE_LENGTH), parameters.texts("tag", MAX_VALUE_LENGTH, MAX_TAGS),
+				parameters.text("q", MAX_QUERY_LENGTH));
 	}
 
 	private static Order order(@Nullable String sort, PatternFilter filter) {
@@ -66,11 +67,13 @@ final class PatternParameters {
 		Field field = Arrays.stream(Field.values())
 			.filter((f) -> f.parameter().equals(name))
 			.findFirst()
-			.orElseThrow(() -> new InvalidParameter("sort", "Parameter 'sort' must be one of "
-					+ Arrays.stream(Field.values()).map(Field::parameter).collect(Collectors.joining(", "))
-					+ ", optionally prefixed with '-' for descending order; not '" + sort + "'."));
+			.orElseThrow(() -> new InvalidParameter("sort",
+					"Parameter 'sort' must be one of "
+							+ Arrays.stream(Field.values()).map(Field::parameter).collect(Collectors.joining(", "))
+							+ ", optionally prefixed with '-' for descending order; not '" + sort + "'."));
 		if (field == Field.RELEVANCE && filter.text() == null) {
-			throw new InvalidParameter("sort", "Parameter 'sort' can be 'relevance' only with a full-text query in parameter 'q'.");
+			throw new InvalidParameter("sort",
+					"Parameter 'sort' can be 'relevance' only with a full-text query in parameter 'q'.");
 		}
 		return new Order(field, descending);
 	}

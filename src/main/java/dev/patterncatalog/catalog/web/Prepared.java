@@ -8,7 +8,8 @@ import java.util.HexFormat;
 import org.springframework.http.MediaType;
 
 /**
- * A response body rendered once, with its media type and a strong ETag derived from its bytes.
+ * A response body rendered once, with its media type and a strong ETag derived from its
+ * bytes.
  */
 record Prepared(byte[] bytes, MediaType mediaType, String etag) {
 

@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 
 /**
- * Every response of one catalog version that does not depend on request parameters, rendered once when the version
- * is built, so that serving it is a lookup.
+ * Every response of one catalog version that does not depend on request parameters,
+ * rendered once when the version is built, so that serving it is a lookup.
  */
 final class PreparedCatalog {
 
@@ -110,7 +110,8 @@ final class PreparedCatalog {
 		}
 
 		/**
-		 * The code examples of this document, all of them or those of one language (ignoring case).
+		 * The code examples of this document, all of them or those of one language
+		 * (ignoring case).
 		 */
 		Prepared examples(@Nullable String language) {
 			String key = (language != null) ? language.toLowerCase(Locale.ROOT) : "";
@@ -122,8 +123,7 @@ final class PreparedCatalog {
 			for (PatternDocument.Solution solution : this.document.solutions()) {
 				for (PatternDocument.CodeExample example : solution.examples()) {
 					if (language == null || example.language().equalsIgnoreCase(language)) {
-						examples.add(new Example(solution.name(), example.language(), example.label(),
-								example.code()));
+						examples.add(new Example(solution.name(), example.language(), example.label(), example.code()));
 					}
 				}
 			}

@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 
 /**
- * Chooses which of the representations a resource offers best fits an {@code Accept} header, following RFC 9110: for
- * each offer, the most specific range that includes it gives its quality; the highest quality wins, ties going to the
- * earlier offer; quality 0 means "not acceptable".
+ * Chooses which of the representations a resource offers best fits an {@code Accept}
+ * header, following RFC 9110: for each offer, the most specific range that includes it
+ * gives its quality; the highest quality wins, ties going to the earlier offer; quality 0
+ * means "not acceptable".
  */
 final class Representations {
 

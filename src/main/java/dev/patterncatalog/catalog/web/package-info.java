@@ -1,5 +1,6 @@
 /**
- * HTTP API of the catalog: listing, search, facets and content-negotiated documents, prepared once per catalog version.
+ * HTTP API of the catalog: listing, search, facets and content-negotiated documents,
+ * prepared once per catalog version.
  */
 @NullMarked
 package dev.patterncatalog.catalog.web;

@@ -35,21 +35,31 @@ class PatternApiIntegrationTests {
 		this.client.get()
 			.uri("/api/patterns")
 			.exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentType(MediaType.APPLICATION_JSON)
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
 			.expectBody()
-			.jsonPath("$.page").isEqualTo(0)
-			.jsonPath("$.size").isEqualTo(20)
-			.jsonPath("$.total").isEqualTo(26)
-			.jsonPath("$.items.length()").isEqualTo(20)
-			.jsonPath("$.items[0].title").isEqualTo("Async/Await Patterns")
-			.jsonPath("$.items[0].created_at").isEqualTo("2026-02-24")
-			.jsonPath("$.items[0].problem").doesNotExist();
+			.jsonPath("$.page")
+			.isEqualTo(0)
+			.jsonPath("$.size")
+			.isEqualTo(20)
+			.jsonPath("$.total")
+			.isEqualTo(26)
+			.jsonPath("$.items.length()")
+			.isEqualTo(20)
+			.jsonPath("$.items[0].title")
+			.isEqualTo("Async/Await Patterns")
+			.jsonPath("$.items[0].created_at")
+			.isEqualTo("2026-02-24")
+			.jsonPath("$.items[0].problem")
+			.doesNotExist();
 		this.client.get()
 			.uri("/api/patterns?page=1&size=20")
 			.exchange()
 			.expectBody()
-			.jsonPath("$.items.length()").isEqualTo(6);
+			.jsonPath("$.items.length()")
+			.isEqualTo(6);
 	}
 
 	@Test
@@ -57,15 +67,19 @@ class PatternApiIntegrationTests {
 		this.client.get()
 			.uri("/api/patterns?category=resilience&tag=retry&tag=resilience4j")
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.total").isEqualTo(1)
-			.jsonPath("$.items[0].id").isEqualTo("gen-pattern-009");
+			.jsonPath("$.total")
+			.isEqualTo(1)
+			.jsonPath("$.items[0].id")
+			.isEqualTo("gen-pattern-009");
 		this.client.get()
 			.uri("/api/patterns?language=python")
 			.exchange()
 			.expectBody()
-			.jsonPath("$.items[*].id").isEqualTo(List.of("py-pattern-001"));
+			.jsonPath("$.items[*].id")
+			.isEqualTo(List.of("py-pattern-001"));
 	}
 
 	@Test
@@ -73,15 +87,19 @@ class PatternApiIntegrationTests {
 		this.client.get()
 			.uri("/api/patterns?q=jitter")
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.items[0].id").isEqualTo("gen-pattern-009");
+			.jsonPath("$.items[0].id")
+			.isEqualTo("gen-pattern-009");
 		this.client.get()
 			.uri("/api/patterns?q=circuit breaker&sort=-created_at")
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.total").value(Integer.class, (total) -> assertThat(total).isGreaterThan(1));
+			.jsonPath("$.total")
+			.value(Integer.class, (total) -> assertThat(total).isGreaterThan(1));
 	}
 
 	@Test
@@ -89,19 +107,31 @@ class PatternApiIntegrationTests {
 		this.client.get()
 			.uri("/api/patterns/gen-pattern-003")
 			.exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentType(MediaType.APPLICATION_JSON)
-			.expectHeader().valueEquals(HttpHeaders.VARY, "Accept")
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
+			.expectHeader()
+			.valueEquals(HttpHeaders.VARY, "Accept")
 			.expectBody()
-			.jsonPath("$.id").isEqualTo("gen-pattern-003")
-			.jsonPath("$.attributes.demo").isEqualTo("fan-out")
-			.jsonPath("$.solutions[1].name").isEqualTo("Parallel vs Sequential Execution")
-			.jsonPath("$.solutions[1].examples[0].language").isEqualTo("javascript")
-			.jsonPath("$.solutions[1].examples[0].label").isEqualTo("JavaScript")
-			.jsonPath("$.when_to_use").isNotEmpty()
-			.jsonPath("$.when_not_to_use").isNotEmpty()
-			.jsonPath("$.related[0].id").isEqualTo("gen-pattern-002")
-			.jsonPath("$.markdown").doesNotExist();
+			.jsonPath("$.id")
+			.isEqualTo("gen-pattern-003")
+			.jsonPath("$.attributes.demo")
+			.isEqualTo("fan-out")
+			.jsonPath("$.solutions[1].name")
+			.isEqualTo("Parallel vs Sequential Execution")
+			.jsonPath("$.solutions[1].examples[0].language")
+			.isEqualTo("javascript")
+			.jsonPath("$.solutions[1].examples[0].label")
+			.isEqualTo("JavaScript")
+			.jsonPath("$.when_to_use")
+			.isNotEmpty()
+			.jsonPath("$.when_not_to_use")
+			.isNotEmpty()
+			.jsonPath("$.related[0].id")
+			.isEqualTo("gen-pattern-002")
+			.jsonPath("$.markdown")
+			.doesNotExist();
 	}
 
 	@Test
@@ -112,9 +142,12 @@ class PatternApiIntegrationTests {
 			.uri("/api/patterns/gen-pattern-003")
 			.accept(MediaType.parseMediaType("text/markdown"))
 			.exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentType("text/markdown;charset=UTF-8")
-			.expectBody(String.class).isEqualTo(file);
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("text/markdown;charset=UTF-8")
+			.expectBody(String.class)
+			.isEqualTo(file);
 	}
 
 	@Test
@@ -123,8 +156,10 @@ class PatternApiIntegrationTests {
 			.uri("/api/patterns/gen-pattern-003")
 			.accept(MediaType.TEXT_HTML)
 			.exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentType("text/html;charset=UTF-8")
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("text/html;charset=UTF-8")
 			.expectBody(String.class)
 			.value((html) -> assertThat(html).startsWith("<!DOCTYPE html>")
 				.contains("<title>Async/Await Patterns · Pattern Catalog</title>")
@@ -138,13 +173,19 @@ class PatternApiIntegrationTests {
 		this.client.get()
 			.uri("/api/patterns/gen-pattern-003/related")
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.id").isEqualTo("gen-pattern-003")
-			.jsonPath("$.related[0].id").isEqualTo("gen-pattern-002")
-			.jsonPath("$.related[0].missing").isEqualTo(false)
-			.jsonPath("$.related[0].pattern.title").isEqualTo("Error Handling Patterns")
-			.jsonPath("$.related[?(@.missing == true)]").isEmpty();
+			.jsonPath("$.id")
+			.isEqualTo("gen-pattern-003")
+			.jsonPath("$.related[0].id")
+			.isEqualTo("gen-pattern-002")
+			.jsonPath("$.related[0].missing")
+			.isEqualTo(false)
+			.jsonPath("$.related[0].pattern.title")
+			.isEqualTo("Error Handling Patterns")
+			.jsonPath("$.related[?(@.missing == true)]")
+			.isEmpty();
 	}
 
 	@Test
@@ -152,24 +193,31 @@ class PatternApiIntegrationTests {
 		this.client.get()
 			.uri("/api/patterns/gen-pattern-003/examples?language=Python")
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.language").isEqualTo("python")
-			.jsonPath("$.examples.length()").isEqualTo(4)
-			.jsonPath("$.examples[*].language").value(List.class,
-					(languages) -> assertThat(languages).containsOnly("python"))
-			.jsonPath("$.examples[0].solution").isEqualTo("Async/Await over Callbacks");
+			.jsonPath("$.language")
+			.isEqualTo("python")
+			.jsonPath("$.examples.length()")
+			.isEqualTo(4)
+			.jsonPath("$.examples[*].language")
+			.value(List.class, (languages) -> assertThat(languages).containsOnly("python"))
+			.jsonPath("$.examples[0].solution")
+			.isEqualTo("Async/Await over Callbacks");
 		this.client.get()
 			.uri("/api/patterns/gen-pattern-003/examples")
 			.exchange()
 			.expectBody()
-			.jsonPath("$.examples.length()").isEqualTo(12);
+			.jsonPath("$.examples.length()")
+			.isEqualTo(12);
 		this.client.get()
 			.uri("/api/patterns/gen-pattern-003/examples?language=cobol")
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.examples").isEmpty();
+			.jsonPath("$.examples")
+			.isEmpty();
 	}
 
 	@Test
@@ -177,17 +225,23 @@ class PatternApiIntegrationTests {
 		this.client.get()
 			.uri("/api/facets")
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.categories[0].value").isEqualTo("resilience")
-			.jsonPath("$.categories[0].count").isEqualTo(8)
-			.jsonPath("$.languages[0].value").isEqualTo("all")
-			.jsonPath("$.tags[0].value").isEqualTo("resilience");
+			.jsonPath("$.categories[0].value")
+			.isEqualTo("resilience")
+			.jsonPath("$.categories[0].count")
+			.isEqualTo(8)
+			.jsonPath("$.languages[0].value")
+			.isEqualTo("all")
+			.jsonPath("$.tags[0].value")
+			.isEqualTo("resilience");
 		this.client.get()
 			.uri("/api/facets?category=performance")
 			.exchange()
 			.expectBody()
-			.jsonPath("$.categories").isEqualTo(List.of(Map.of("value", "performance", "count", 5)));
+			.jsonPath("$.categories")
+			.isEqualTo(List.of(Map.of("value", "performance", "count", 5)));
 	}
 
 	@Test
@@ -195,12 +249,17 @@ class PatternApiIntegrationTests {
 		this.client.get()
 			.uri("/api/catalog/problems")
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.version").isNotEmpty()
-			.jsonPath("$.loaded_at").isNotEmpty()
-			.jsonPath("$.documents").isEqualTo(26)
-			.jsonPath("$.problems").isEmpty();
+			.jsonPath("$.version")
+			.isNotEmpty()
+			.jsonPath("$.loaded_at")
+			.isNotEmpty()
+			.jsonPath("$.documents")
+			.isEqualTo(26)
+			.jsonPath("$.problems")
+			.isEmpty();
 	}
 
 	@ParameterizedTest
@@ -211,8 +270,10 @@ class PatternApiIntegrationTests {
 		String etag = this.client.get()
 			.uri(uri)
 			.exchange()
-			.expectStatus().isOk()
-			.expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=60, public")
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=60, public")
 			.returnResult(String.class)
 			.getResponseHeaders()
 			.getETag();
@@ -222,13 +283,16 @@ class PatternApiIntegrationTests {
 			.uri(uri)
 			.header(HttpHeaders.IF_NONE_MATCH, etag)
 			.exchange()
-			.expectStatus().isNotModified()
-			.expectBody().isEmpty();
+			.expectStatus()
+			.isNotModified()
+			.expectBody()
+			.isEmpty();
 		this.client.get()
 			.uri(uri)
 			.header(HttpHeaders.IF_NONE_MATCH, "\"something-else\"")
 			.exchange()
-			.expectStatus().isOk();
+			.expectStatus()
+			.isOk();
 	}
 
 	@Test
@@ -255,13 +319,19 @@ class PatternApiIntegrationTests {
 		this.client.get()
 			.uri("/api/patterns/no-such-pattern")
 			.exchange()
-			.expectStatus().isNotFound()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.title").isEqualTo("Pattern not found")
-			.jsonPath("$.status").isEqualTo(404)
-			.jsonPath("$.detail").isEqualTo("No pattern has the id 'no-such-pattern'. GET /api/patterns lists them.")
-			.jsonPath("$.instance").isEqualTo("/api/patterns/no-such-pattern");
+			.jsonPath("$.title")
+			.isEqualTo("Pattern not found")
+			.jsonPath("$.status")
+			.isEqualTo(404)
+			.jsonPath("$.detail")
+			.isEqualTo("No pattern has the id 'no-such-pattern'. GET /api/patterns lists them.")
+			.jsonPath("$.instance")
+			.isEqualTo("/api/patterns/no-such-pattern");
 	}
 
 	@ParameterizedTest
@@ -269,19 +339,24 @@ class PatternApiIntegrationTests {
 			"/api/patterns/a..b/related|id", "/api/patterns?size=0|size", "/api/patterns?size=101|size",
 			"/api/patterns?page=-1|page", "/api/patterns?page=abc|page", "/api/patterns?page=99999999999|page",
 			"/api/patterns?sort=bogus|sort", "/api/patterns?sort=relevance|sort", "/api/patterns?sorting=title|sorting",
-			"/api/patterns?page=1&page=2|page", "/api/facets?page=1|page",
-			"/api/facets?q=a&q=b|q", "/api/patterns/gen-pattern-003?format=html|format",
-			"/api/patterns/gen-pattern-003/examples?lang=java|lang", "/api/catalog/problems?x=1|x" })
+			"/api/patterns?page=1&page=2|page", "/api/facets?page=1|page", "/api/facets?q=a&q=b|q",
+			"/api/patterns/gen-pattern-003?format=html|format", "/api/patterns/gen-pattern-003/examples?lang=java|lang",
+			"/api/catalog/problems?x=1|x" })
 	void badParametersAre400ProblemsNamingTheParameter(String uri, String parameter) {
 		this.client.get()
 			.uri(uri)
 			.exchange()
-			.expectStatus().isBadRequest()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.status").isEqualTo(400)
-			.jsonPath("$.parameter").isEqualTo(parameter)
-			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains(parameter));
+			.jsonPath("$.status")
+			.isEqualTo(400)
+			.jsonPath("$.parameter")
+			.isEqualTo(parameter)
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains(parameter));
 	}
 
 	@Test
@@ -289,21 +364,27 @@ class PatternApiIntegrationTests {
 		this.client.get()
 			.uri("/api/patterns?q={q}", "x".repeat(201))
 			.exchange()
-			.expectStatus().isBadRequest()
+			.expectStatus()
+			.isBadRequest()
 			.expectBody()
-			.jsonPath("$.detail").isEqualTo("Parameter 'q' is longer than 200 characters.");
+			.jsonPath("$.detail")
+			.isEqualTo("Parameter 'q' is longer than 200 characters.");
 		this.client.get()
 			.uri("/api/patterns?tag=a&tag=b&tag=c&tag=d&tag=e&tag=f&tag=g&tag=h&tag=i&tag=j&tag=k")
 			.exchange()
-			.expectStatus().isBadRequest()
+			.expectStatus()
+			.isBadRequest()
 			.expectBody()
-			.jsonPath("$.detail").isEqualTo("Parameter 'tag' is given 11 times; at most 10 are allowed.");
+			.jsonPath("$.detail")
+			.isEqualTo("Parameter 'tag' is given 11 times; at most 10 are allowed.");
 		this.client.get()
 			.uri("/api/patterns?q={q}", "line\nbreak\u0001")
 			.exchange()
-			.expectStatus().isBadRequest()
+			.expectStatus()
+			.isBadRequest()
 			.expectBody()
-			.jsonPath("$.detail").isEqualTo("Parameter 'q' contains control characters.");
+			.jsonPath("$.detail")
+			.isEqualTo("Parameter 'q' contains control characters.");
 	}
 
 	@Test
@@ -312,20 +393,20 @@ class PatternApiIntegrationTests {
 			.uri("/api/patterns/gen-pattern-003")
 			.accept(MediaType.IMAGE_PNG)
 			.exchange()
-			.expectStatus().isEqualTo(406)
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectStatus()
+			.isEqualTo(406)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.title").isEqualTo("Not Acceptable");
-		this.client.get()
-			.uri("/api/patterns")
-			.accept(MediaType.TEXT_HTML)
-			.exchange()
-			.expectStatus().isEqualTo(406);
+			.jsonPath("$.title")
+			.isEqualTo("Not Acceptable");
+		this.client.get().uri("/api/patterns").accept(MediaType.TEXT_HTML).exchange().expectStatus().isEqualTo(406);
 		this.client.get()
 			.uri("/api/patterns/gen-pattern-003")
 			.header(HttpHeaders.ACCEPT, "application/json;q=0, text/*;q=0")
 			.exchange()
-			.expectStatus().isEqualTo(406);
+			.expectStatus()
+			.isEqualTo(406);
 	}
 
 	@Test
@@ -333,14 +414,19 @@ class PatternApiIntegrationTests {
 		this.client.post()
 			.uri("/api/patterns")
 			.exchange()
-			.expectStatus().isEqualTo(405)
-			.expectHeader().valueEquals(HttpHeaders.ALLOW, "GET")
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			.expectStatus()
+			.isEqualTo(405)
+			.expectHeader()
+			.valueEquals(HttpHeaders.ALLOW, "GET")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		this.client.get()
 			.uri("/api/nothing-here")
 			.exchange()
-			.expectStatus().isNotFound()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 }
