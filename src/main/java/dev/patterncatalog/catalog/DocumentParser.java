@@ -74,7 +74,7 @@ final class DocumentParser {
 		List<String> lines = markdown.lines().toList();
 		if (lines.isEmpty() || !lines.get(0).strip().equals("---")) {
 			problems.add(CatalogProblem.error(origin, 1,
-					"a document must start with a '---' line opening its" + " YAML front matter"));
+					"a document must start with a '---' line opening its YAML front matter"));
 			return new Result(null, problems, 1);
 		}
 		int close = 1;

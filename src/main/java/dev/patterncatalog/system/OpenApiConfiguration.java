@@ -54,7 +54,7 @@ class OpenApiConfiguration {
 					return;
 				}
 				responses.addApiResponse("400",
-						problem("A parameter is unknown, repeated or invalid; the problem's" + " `parameter` names it",
+						problem("A parameter is unknown, repeated or invalid; the problem's `parameter` names it",
 								Map.of("title", "Invalid parameter 'size'", "status", 400, "detail",
 										"Parameter 'size' must be a whole number from 1 to 100, not '500'.",
 										"parameter", "size")));

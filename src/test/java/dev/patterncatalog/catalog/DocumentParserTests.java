@@ -252,7 +252,7 @@ class DocumentParserTests {
 			assertThat(problem.file()).isEqualTo("bad.md");
 			assertThat(problem.severity()).isEqualTo(Severity.ERROR);
 			assertThat(problem.message()).isEqualTo(
-					"malformed YAML front matter: while parsing a flow sequence;" + " expected ',' or ']', but got :");
+					"malformed YAML front matter: while parsing a flow sequence; expected ',' or ']', but got :");
 			assertThat(problem.line()).isBetween(4, 6);
 		});
 	}
@@ -323,8 +323,7 @@ class DocumentParserTests {
 		assertThat(result.problems()).allMatch((p) -> p.severity() == Severity.WARNING)
 			.extracting(CatalogProblem::line, CatalogProblem::message)
 			.containsExactly(
-					org.assertj.core.groups.Tuple.tuple(13,
-							"code example without a language after its" + " opening fence"),
+					org.assertj.core.groups.Tuple.tuple(13, "code example without a language after its opening fence"),
 					org.assertj.core.groups.Tuple.tuple(18,
 							"related pattern item does not start with a pattern id: 'see the error handling document'"),
 					org.assertj.core.groups.Tuple.tuple(null, "no '## Problem' section"));

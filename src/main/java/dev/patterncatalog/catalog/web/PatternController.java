@@ -136,7 +136,7 @@ class PatternController {
 
 	@GetMapping("/patterns/{id}/examples")
 	@Operation(summary = "Code examples of a pattern",
-			description = "Every code example of the document's solutions," + " or those of one language.",
+			description = "Every code example of the document's solutions, or those of one language.",
 			parameters = @Parameter(in = ParameterIn.QUERY, name = "language",
 					description = "Only examples in this language (the code fence's language, ignoring case)",
 					example = "python"))
@@ -159,7 +159,7 @@ class PatternController {
 					@Parameter(in = ParameterIn.QUERY, name = "tag", description = "Only patterns with this tag",
 							array = @ArraySchema(schema = @Schema(type = "string"))),
 					@Parameter(in = ParameterIn.QUERY, name = "q",
-							description = "Only patterns matching this" + " full-text query") })
+							description = "Only patterns matching this full-text query") })
 	@ApiResponse(responseCode = "200", description = "The counts",
 			content = @Content(schema = @Schema(implementation = Facets.class)))
 	ResponseEntity<byte[]> facets(ServerWebExchange exchange) {
