@@ -26,10 +26,19 @@ public final class QueryParameters {
 	 * @throws InvalidParameter naming the first unknown parameter
 	 */
 	public static QueryParameters of(MultiValueMap<String, String> values, Set<String> known) {
+		return of(values, known::contains, String.join(", ", new TreeSet<>(known)));
+	}
+
+	/**
+	 * Checks every parameter name with {@code known}, describing the accepted names as
+	 * {@code described} in errors.
+	 */
+	public static QueryParameters of(MultiValueMap<String, String> values, java.util.function.Predicate<String> known,
+			String described) {
 		for (String name : new TreeSet<>(values.keySet())) {
-			if (!known.contains(name)) {
+			if (!known.test(name)) {
 				throw new InvalidParameter(name, "Unknown parameter '" + name + "'. This endpoint takes: "
-						+ (known.isEmpty() ? "no parameters" : String.join(", ", new TreeSet<>(known))) + ".");
+						+ (described.isEmpty() ? "no parameters" : described) + ".");
 			}
 		}
 		return new QueryParameters(values);
@@ -69,6 +78,74 @@ public final class QueryParameters {
 		}
 		throw new InvalidParameter(name, "Parameter '" + name + "' must be a whole number from " + min + " to " + max
 				+ ", not '" + value + "'.");
+	}
+
+	/**
+	 * A decimal number such as {@code 0.25} or {@code 150}; {@code NaN} and infinities
+	 * are refused.
+	 */
+	public double decimal(String name, double defaultValue, double min, double max) {
+		String value = text(name, 100);
+		if (value == null) {
+			return defaultValue;
+		}
+		try {
+			double number = Double.parseDouble(value);
+			if (number >= min && number <= max) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below, with the bounds
+		}
+		throw new InvalidParameter(name, "Parameter '" + name + "' must be a number from " + format(min) + " to "
+				+ format(max) + ", not '" + value + "'.");
+	}
+
+	public long longInteger(String name, long defaultValue) {
+		String value = text(name, 100);
+		if (value == null) {
+			return defaultValue;
+		}
+		try {
+			return Long.parseLong(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidParameter(name, "Parameter '" + name + "' must be a whole number, not '" + value + "'.");
+		}
+	}
+
+	public boolean bool(String name, boolean defaultValue) {
+		String value = text(name, 10);
+		if (value == null) {
+			return defaultValue;
+		}
+		return switch (value) {
+			case "true" -> true;
+			case "false" -> false;
+			default -> throw new InvalidParameter(name,
+					"Parameter '" + name + "' must be true or false, not '" + value + "'.");
+		};
+	}
+
+	/**
+	 * One of a fixed set of words.
+	 */
+	public String choice(String name, String defaultValue, List<String> choices) {
+		String value = text(name, 100);
+		if (value == null) {
+			return defaultValue;
+		}
+		if (!choices.contains(value)) {
+			throw new InvalidParameter(name,
+					"Parameter '" + name + "' must be one of " + String.join(", ", choices) + "; not '" + value + "'.");
+		}
+		return value;
+	}
+
+	private static String format(double number) {
+		return (number == Math.rint(number) && Math.abs(number) < 1e15) ? String.valueOf((long) number)
+				: String.valueOf(number);
 	}
 
 	private List<String> nonBlank(String name) {

@@ -1,0 +1,85 @@
+package dev.patterncatalog.lab;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.patterncatalog.lab.backend.BackendSpec;
+import dev.patterncatalog.lab.backend.FailureModel;
+import dev.patterncatalog.lab.backend.LatencyModel;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A burst of calls to a slow backend: all of them at once (none), or through a
+ * resilience4j bulkhead that admits a fixed number and rejects the rest at once
+ * (bulkhead). The peak number of calls in flight shows what the bulkhead protects.
+ */
+@Component
+final class BulkheadDemo implements Demo {
+
+	private final DemoDescriptor descriptor;
+
+	BulkheadDemo(LabProperties properties) {
+		this.descriptor = new DemoDescriptor("bulkhead", "gen-pattern-011", "Bulkhead",
+				"Starts 'calls' calls to backend 'inventory' at once, unbounded (none) or through a resilience4j"
+						+ " bulkhead of 'limit' concurrent calls that rejects the excess (bulkhead).",
+				List.of("none", "bulkhead"),
+				List.of(ParameterSpec.integer("calls", 20, 1, properties.limits().maxFanOut(), "calls in the burst"),
+						ParameterSpec.integer("limit", 5, 1, properties.limits().maxFanOut(),
+								"concurrent calls the bulkhead admits"),
+						Limits.delay(properties, 200, "the backend's latency"),
+						Limits.timeout(properties, "each call's timeout")),
+				"total time of a run, ms");
+	}
+
+	@Override
+	public DemoDescriptor descriptor() {
+		return this.descriptor;
+	}
+
+	@Override
+	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
+		BackendSpec inventory = new BackendSpec("inventory", new LatencyModel.Fixed(parameters.number("delay")),
+				FailureModel.NONE);
+		Duration timeout = parameters.millis("timeout");
+		Bulkhead bulkhead = Bulkhead.of("lab-bulkhead",
+				BulkheadConfig.custom()
+					.maxConcurrentCalls(parameters.integer("limit"))
+					.maxWaitDuration(Duration.ZERO)
+					.build());
+		AtomicInteger inFlight = new AtomicInteger();
+		AtomicInteger peak = new AtomicInteger();
+		AtomicInteger rejected = new AtomicInteger();
+		return Flux.range(0, parameters.integer("calls")).flatMap((i) -> {
+			Mono<?> call = Mono.defer(() -> {
+				peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+				return run.call(inventory, 0, timeout).doFinally((signal) -> inFlight.decrementAndGet());
+			});
+			if (variant.equals("bulkhead")) {
+				call = call.transformDeferred(BulkheadOperator.of(bulkhead))
+					.doOnError(BulkheadFullException.class, (ex) -> {
+						rejected.incrementAndGet();
+						run.rejected("inventory", ex);
+					});
+			}
+			return call.onErrorResume((ex) -> Mono.empty());
+		}).then(Mono.fromRunnable(() -> {
+			run.fact("peak_in_flight", peak.get());
+			run.fact("rejected", rejected.get());
+		}));
+	}
+
+	@Override
+	public Theory theory(String variant, DemoParameters parameters) {
+		return new Theory("total_ms", parameters.number("delay"),
+				"one backend latency: admitted calls run in parallel, rejected ones end at once");
+	}
+
+}

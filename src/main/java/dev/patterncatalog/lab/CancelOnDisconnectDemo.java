@@ -1,0 +1,69 @@
+package dev.patterncatalog.lab;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.patterncatalog.lab.backend.BackendReply;
+import dev.patterncatalog.lab.backend.BackendSpec;
+import dev.patterncatalog.lab.backend.FailureModel;
+import dev.patterncatalog.lab.backend.LatencyModel;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A long fan-out to backend 'long'. Close the connection before it answers: with the
+ * calls attached to the request, every call in flight is cancelled; detached (subscribed
+ * on their own, a common mistake), they run on for nobody, and the backend counts them as
+ * completed work: leaked.
+ */
+@Component
+final class CancelOnDisconnectDemo implements Demo {
+
+	private final LabProperties properties;
+
+	private final DemoDescriptor descriptor;
+
+	CancelOnDisconnectDemo(LabProperties properties) {
+		this.properties = properties;
+		this.descriptor = new DemoDescriptor("cancel-on-disconnect", "gen-pattern-007",
+				"Cancel backend calls when the client goes away",
+				"Fans out to 'long' backends. Disconnect mid-flight (curl --max-time 1) and watch"
+						+ " /api/lab/backends/stats: attached calls are cancelled, detached calls run on as leaked work.",
+				List.of("attached", "detached"),
+				List.of(ParameterSpec.integer("n", 5, 1, properties.limits().maxFanOut(), "how many calls"),
+						Limits.delay(properties, 3000, "each call's latency")),
+				"total time of a run, ms");
+	}
+
+	@Override
+	public DemoDescriptor descriptor() {
+		return this.descriptor;
+	}
+
+	@Override
+	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
+		BackendSpec backend = new BackendSpec("long", new LatencyModel.Fixed(parameters.number("delay")),
+				FailureModel.NONE);
+		Duration timeout = Limits.safetyCap(this.properties);
+		List<Mono<BackendReply>> calls = java.util.stream.IntStream.range(0, parameters.integer("n"))
+			.mapToObj((i) -> run.call(backend, 0, timeout))
+			.toList();
+		if (variant.equals("attached")) {
+			return Mono.zip(calls, (replies) -> replies.length);
+		}
+		// the mistake on purpose: subscribe() detaches the calls from the request, so
+		// cancelling it stops nothing
+		Sinks.One<Long> done = Sinks.one();
+		Flux.merge(calls).count().subscribe(done::tryEmitValue, done::tryEmitError);
+		return done.asMono();
+	}
+
+	@Override
+	public Theory theory(String variant, DemoParameters parameters) {
+		return new Theory("total_ms", parameters.number("delay"), "the calls' latency: they run in parallel");
+	}
+
+}

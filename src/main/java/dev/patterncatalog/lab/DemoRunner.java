@@ -1,0 +1,63 @@
+package dev.patterncatalog.lab;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a demo variant once and turns what happened into a {@link Timeline}, recording its
+ * duration in the {@code lab.demo.duration} timer (percentile histogram per demo and
+ * variant).
+ */
+@Component
+public class DemoRunner {
+
+	private final Backends backends;
+
+	private final MeterRegistry meters;
+
+	private final LongSupplier nanoClock;
+
+	@Autowired
+	DemoRunner(Backends backends, MeterRegistry meters) {
+		this(backends, meters, System::nanoTime);
+	}
+
+	/**
+	 * @param nanoClock where runs read the time; tests pass a virtual-time scheduler's
+	 * clock
+	 */
+	DemoRunner(Backends backends, MeterRegistry meters, LongSupplier nanoClock) {
+		this.backends = backends;
+		this.meters = meters;
+		this.nanoClock = nanoClock;
+	}
+
+	/**
+	 * Runs {@code variant} once. The timeline says whether the variant failed; the Mono
+	 * itself only fails on a bug. Cancelling it cancels the run and its backend calls.
+	 */
+	public Mono<Timeline> run(Demo demo, String variant, DemoParameters parameters, Transport transport, long seed) {
+		String name = demo.descriptor().name();
+		return Mono.defer(() -> {
+			Run run = new Run(this.backends, transport, this.nanoClock, seed);
+			Theory theory = demo.theory(variant, parameters);
+			return demo.run(variant, parameters, run)
+				.then(Mono.fromSupplier(() -> run.finish(name, variant, seed, null, theory)))
+				.onErrorResume((ex) -> Mono.just(run.finish(name, variant, seed, ex, theory)))
+				.doOnNext((timeline) -> Timer.builder("lab.demo.duration")
+					.description("Total time of a lab demo run")
+					.tags("demo", name, "variant", variant, "result", timeline.result())
+					.publishPercentileHistogram()
+					.register(this.meters)
+					.record(Math.round(timeline.totalMs() * 1e6), TimeUnit.NANOSECONDS));
+		});
+	}
+
+}

@@ -1,0 +1,56 @@
+package dev.patterncatalog.lab;
+
+import java.util.List;
+
+import dev.patterncatalog.lab.backend.BackendRegistry;
+import dev.patterncatalog.lab.backend.BackendSpec;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Scatter-gather: the same independent calls one after another, or all at once with
+ * {@code Mono.zip}. Theory: the sum of the latencies against the slowest one.
+ */
+@Component
+final class FanOutDemo implements Demo {
+
+	private final BackendRegistry registry;
+
+	private final DemoDescriptor descriptor;
+
+	FanOutDemo(BackendRegistry registry, LabProperties properties) {
+		this.registry = registry;
+		this.descriptor = new DemoDescriptor("fan-out", "gen-pattern-004", "Sequential calls against Mono.zip",
+				"Calls every backend, one after another (sequential) or all at once with Mono.zip (parallel).",
+				List.of("sequential", "parallel"),
+				List.of(ParameterSpec.names("backends", "profile,settings,notifications",
+						properties.limits().maxFanOut(), "the backends to call"),
+						Limits.timeout(properties, "each call's timeout")),
+				"total time of a run, ms");
+	}
+
+	@Override
+	public DemoDescriptor descriptor() {
+		return this.descriptor;
+	}
+
+	@Override
+	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
+		List<BackendSpec> backends = LabBackends.named(this.registry, "backends", parameters.names("backends"));
+		java.time.Duration timeout = parameters.millis("timeout");
+		if (variant.equals("sequential")) {
+			return Flux.fromIterable(backends).concatMap((backend) -> run.call(backend, 0, timeout)).collectList();
+		}
+		return Mono.zip(backends.stream().map((backend) -> run.call(backend, 0, timeout)).toList(),
+				(replies) -> replies.length);
+	}
+
+	@Override
+	public Theory theory(String variant, DemoParameters parameters) {
+		List<BackendSpec> backends = LabBackends.named(this.registry, "backends", parameters.names("backends"));
+		return variant.equals("sequential") ? Theories.sequential(backends) : Theories.parallel(backends);
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.patterncatalog.lab;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.patterncatalog.lab.backend.BackendSpec;
+import dev.patterncatalog.lab.backend.FailureModel;
+import dev.patterncatalog.lab.backend.LatencyModel;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A burst of calls to a partner API: all at once (none), or paced by a resilience4j rate
+ * limiter that hands out 'limit' permits per 'period' and makes calls wait for one up to
+ * 'wait' (rate-limited).
+ */
+@Component
+final class RateLimiterDemo implements Demo {
+
+	private final DemoDescriptor descriptor;
+
+	RateLimiterDemo(LabProperties properties) {
+		this.descriptor = new DemoDescriptor("rate-limiter", "gen-pattern-012", "Rate limiter",
+				"Starts 'calls' calls to backend 'partner' at once, unpaced (none) or through a resilience4j rate"
+						+ " limiter (rate-limited); calls that cannot get a permit within 'wait' are rejected.",
+				List.of("none", "rate-limited"),
+				List.of(ParameterSpec.integer("calls", 20, 1, properties.limits().maxFanOut(), "calls in the burst"),
+						ParameterSpec.integer("limit", 5, 1, 10_000, "permits per period"),
+						ParameterSpec.millis("period", 100, 10_000, "how often permits refresh"),
+						ParameterSpec.millis("wait", 1000, properties.limits().maxDelay().toMillis(),
+								"how long a call may wait for a permit"),
+						Limits.delay(properties, 10, "the backend's latency"),
+						Limits.timeout(properties, "each call's timeout")),
+				"total time of a run, ms");
+	}
+
+	@Override
+	public DemoDescriptor descriptor() {
+		return this.descriptor;
+	}
+
+	@Override
+	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
+		BackendSpec partner = new BackendSpec("partner", new LatencyModel.Fixed(parameters.number("delay")),
+				FailureModel.NONE);
+		Duration timeout = parameters.millis("timeout");
+		RateLimiter limiter = RateLimiter.of("lab-rate-limiter",
+				RateLimiterConfig.custom()
+					.limitForPeriod(parameters.integer("limit"))
+					.limitRefreshPeriod(parameters.millis("period"))
+					.timeoutDuration(parameters.millis("wait"))
+					.build());
+		AtomicInteger rejected = new AtomicInteger();
+		int calls = parameters.integer("calls");
+		return Flux.range(0, calls).flatMap((i) -> {
+			Mono<?> call = run.call(partner, 0, timeout);
+			if (variant.equals("rate-limited")) {
+				call = call.transformDeferred(RateLimiterOperator.of(limiter))
+					.doOnError(RequestNotPermitted.class, (ex) -> {
+						rejected.incrementAndGet();
+						run.rejected("partner", ex);
+					});
+			}
+			return call.onErrorResume((ex) -> Mono.empty());
+		}).then(Mono.fromRunnable(() -> {
+			run.fact("rejected", rejected.get());
+			run.fact("calls_per_second", Theories.round(calls / Math.max(run.elapsedMs(), 0.001) * 1000));
+		}));
+	}
+
+	@Override
+	public Theory theory(String variant, DemoParameters parameters) {
+		if (variant.equals("none")) {
+			return new Theory("total_ms", parameters.number("delay"), "one backend latency: all calls run at once");
+		}
+		int periods = (parameters.integer("calls") - 1) / parameters.integer("limit");
+		return new Theory("total_ms",
+				Math.min(periods * parameters.number("period"), parameters.number("wait")) + parameters.number("delay"),
+				"at most: the last permit's wait of (calls - 1) / limit periods (capped by 'wait'), plus one latency");
+	}
+
+}

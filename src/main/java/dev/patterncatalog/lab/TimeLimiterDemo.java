@@ -1,0 +1,66 @@
+package dev.patterncatalog.lab;
+
+import java.util.List;
+
+import dev.patterncatalog.lab.backend.BackendSpec;
+import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The same slow call without a deadline, or under a resilience4j {@link TimeLimiter}: a
+ * named, configured timeout that cancels the running call.
+ */
+@Component
+final class TimeLimiterDemo implements Demo {
+
+	private final LabProperties properties;
+
+	private final DemoDescriptor descriptor;
+
+	TimeLimiterDemo(LabProperties properties) {
+		this.properties = properties;
+		this.descriptor = new DemoDescriptor("time-limiter", "gen-pattern-013", "resilience4j TimeLimiter",
+				"Calls backend 'slow' with no deadline (none) or through TimeLimiterOperator (time-limiter).",
+				List.of("none", "time-limiter"),
+				List.of(Limits.delay(properties, 1000, "the slow backend's latency"),
+						ParameterSpec.bool("hang", false, "the backend never answers"), ParameterSpec.millis("timeout",
+								300, properties.limits().maxDelay().toMillis(), "the time limiter's timeout")),
+				"total time of a run, ms");
+	}
+
+	@Override
+	public DemoDescriptor descriptor() {
+		return this.descriptor;
+	}
+
+	@Override
+	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
+		BackendSpec slow = TimeoutDemo.slow(parameters);
+		if (variant.equals("none")) {
+			return run.call(slow, 0, Limits.safetyCap(this.properties));
+		}
+		TimeLimiter limiter = TimeLimiter.of("lab-time-limiter",
+				TimeLimiterConfig.custom()
+					.timeoutDuration(parameters.millis("timeout"))
+					.cancelRunningFuture(true)
+					.build());
+		// the operator is applied inside the recorded call, so that the record shows the
+		// timeout
+		return run.record("time-limiter", Mono.defer(() -> run.call(slow, 0, Limits.safetyCap(this.properties)))
+			.transformDeferred(TimeLimiterOperator.of(limiter)), "deadline of the call to 'slow'");
+	}
+
+	@Override
+	public Theory theory(String variant, DemoParameters parameters) {
+		double delay = parameters.bool("hang") ? Limits.safetyCap(this.properties).toMillis()
+				: parameters.number("delay");
+		return variant.equals("none") ? new Theory("total_ms", delay, "the backend's latency")
+				: new Theory("total_ms", Math.min(delay, parameters.number("timeout")),
+						"the smaller of the backend's latency and the time limiter's timeout");
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.patterncatalog.lab.web;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
+
+import dev.patterncatalog.lab.Job;
+import dev.patterncatalog.lab.Jobs;
+import dev.patterncatalog.system.QueryParameters;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Long-running jobs: start one, read its progress, cancel it and see it stop cleanly
+ * between batches.
+ */
+@RestController
+@RequestMapping(path = "/api/lab/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Latency lab")
+class JobController {
+
+	private final Jobs jobs;
+
+	JobController(Jobs jobs) {
+		this.jobs = jobs;
+	}
+
+	@PostMapping
+	@Operation(summary = "Start a job",
+			description = "A job of 'batches' batches of 'batch-ms' each (at most 10 minutes"
+					+ " in all). Answers 202 with the job's location.",
+			parameters = {
+					@Parameter(in = ParameterIn.QUERY, name = "batches",
+							schema = @Schema(type = "integer", defaultValue = "20", minimum = "1", maximum = "10000")),
+					@Parameter(in = ParameterIn.QUERY, name = "batch-ms", schema = @Schema(type = "number",
+							defaultValue = "250", minimum = "1", maximum = "60000")) })
+	ResponseEntity<Job.Status> start(ServerWebExchange exchange) {
+		QueryParameters parameters = QueryParameters.of(exchange.getRequest().getQueryParams(),
+				Set.of("batches", "batch-ms"));
+		int batches = parameters.integer("batches", 20, 1, 10_000);
+		double batchMs = parameters.decimal("batch-ms", 250, 1, 60_000);
+		if (batches * batchMs > Duration.ofMinutes(10).toMillis()) {
+			throw new dev.patterncatalog.system.InvalidParameter("batches",
+					"A job may take at most 10 minutes: batches × batch-ms is " + Math.round(batches * batchMs)
+							+ " ms.");
+		}
+		Job job = this.jobs.start(batches, Duration.ofNanos(Math.round(batchMs * 1e6)));
+		return ResponseEntity.accepted().location(URI.create("/api/lab/jobs/" + job.id())).body(job.status());
+	}
+
+	@GetMapping
+	@Operation(summary = "List the jobs")
+	Collection<Job.Status> list(ServerWebExchange exchange) {
+		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
+		return this.jobs.list();
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "A job's progress")
+	Job.Status status(@PathVariable String id, ServerWebExchange exchange) {
+		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
+		return this.jobs.find(id).map(Job::status).orElseThrow(() -> notFound(id));
+	}
+
+	@DeleteMapping("/{id}")
+	@Operation(summary = "Cancel a job",
+			description = "The batch in progress finishes; no further batch starts. The job is 'cancelling' until"
+					+ " then, 'cancelled' after.")
+	Job.Status cancel(@PathVariable String id, ServerWebExchange exchange) {
+		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
+		return this.jobs.cancel(id).map(Job::status).orElseThrow(() -> notFound(id));
+	}
+
+	private static ErrorResponseException notFound(String id) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+				"No job has the id '" + id + "'. GET /api/lab/jobs lists them.");
+		problem.setTitle("Job not found");
+		return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+	}
+
+}
