@@ -9,6 +9,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 import dev.patterncatalog.lab.backend.BackendReply;
@@ -37,7 +39,7 @@ public final class Run {
 
 	private final Map<String, Object> facts = new TreeMap<>();
 
-	private final java.util.concurrent.atomic.AtomicInteger backendCalls = new java.util.concurrent.atomic.AtomicInteger();
+	private final AtomicInteger backendCalls = new AtomicInteger();
 
 	Run(Backends backends, Transport transport, LongSupplier nanoClock, long seed) {
 		this.backends = backends;
@@ -64,10 +66,22 @@ public final class Run {
 	public <T> Mono<T> record(String label, Mono<T> call, @Nullable String detail) {
 		return Mono.defer(() -> {
 			long start = this.nanoClock.getAsLong();
-			return call.doOnSuccess((value) -> end(label, start, Outcome.OK, detail))
-				.doOnError((ex) -> end(label, start, (ex instanceof TimeoutException) ? Outcome.TIMEOUT : Outcome.ERROR,
-						describe(ex)))
-				.doOnCancel(() -> end(label, start, Outcome.CANCELLED, detail));
+			// the first signal decides: some operators cancel a source that has already
+			// failed
+			AtomicBoolean ended = new AtomicBoolean();
+			return call.doOnSuccess((value) -> {
+				if (ended.compareAndSet(false, true)) {
+					end(label, start, Outcome.OK, detail);
+				}
+			}).doOnError((ex) -> {
+				if (ended.compareAndSet(false, true)) {
+					end(label, start, (ex instanceof TimeoutException) ? Outcome.TIMEOUT : Outcome.ERROR, describe(ex));
+				}
+			}).doOnCancel(() -> {
+				if (ended.compareAndSet(false, true)) {
+					end(label, start, Outcome.CANCELLED, detail);
+				}
+			});
 		});
 	}
 

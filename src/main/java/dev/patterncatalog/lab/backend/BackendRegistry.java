@@ -43,7 +43,7 @@ public class BackendRegistry {
 
 	private final LabProperties properties;
 
-	BackendRegistry(LabProperties properties, MeterRegistry meters) {
+	public BackendRegistry(LabProperties properties, MeterRegistry meters) {
 		this.properties = properties;
 		this.meters = meters;
 		Map<String, BackendSpec> configured = new LinkedHashMap<>();
