@@ -14,7 +14,16 @@ public class BlockHoundSessionListener implements LauncherSessionListener {
 
 	@Override
 	public void launcherSessionOpened(LauncherSession session) {
-		BlockHound.install();
+		BlockHound.install((builder) -> builder
+			// Netty 4.2's adaptive allocator takes a StampedLock for a few instructions
+			// when it adds a magazine under
+			// contention: synchronization, not I/O (netty/netty#14560 allowed its
+			// siblings)
+			.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines")
+			// Jackson locks its deserializer cache while it builds a type's deserializer,
+			// once per type
+			.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
+					"_createAndCacheValueDeserializer"));
 	}
 
 }

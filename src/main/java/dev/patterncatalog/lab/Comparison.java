@@ -99,6 +99,8 @@ public class Comparison {
 
 		private final Map<String, Double> factSums = new TreeMap<>();
 
+		private final java.util.Set<String> errorSamples = new java.util.LinkedHashSet<>();
+
 		private long count;
 
 		private long errors;
@@ -112,6 +114,9 @@ public class Comparison {
 			this.count++;
 			if (!timeline.result().equals("ok")) {
 				this.errors++;
+				if (this.errorSamples.size() < 3 && timeline.error() != null) {
+					this.errorSamples.add(timeline.error());
+				}
 			}
 			this.histogram.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, Math.round(metricMs * 1000))));
 			timeline.facts().forEach((name, value) -> {
@@ -129,7 +134,8 @@ public class Comparison {
 			this.factSums.forEach((name, sum) -> facts.put(name, Theories.round(sum / Math.max(1, this.count))));
 			return new VariantSummary(this.variant, this.count, this.errors, ms(this.histogram.getMinValue()),
 					Theories.round(this.histogram.getMean() / 1000), percentile(50), percentile(90), percentile(99),
-					percentile(99.9), ms(this.histogram.getMaxValue()), this.theory, facts);
+					percentile(99.9), ms(this.histogram.getMaxValue()), this.theory, facts,
+					List.copyOf(this.errorSamples));
 		}
 
 		private double percentile(double p) {

@@ -28,7 +28,8 @@ public record ComparisonReport(@Schema(example = "fan-out") String demo, int run
 			@JsonProperty("min_ms") double minMs, @JsonProperty("mean_ms") double meanMs,
 			@JsonProperty("p50_ms") double p50Ms, @JsonProperty("p90_ms") double p90Ms,
 			@JsonProperty("p99_ms") double p99Ms, @JsonProperty("p999_ms") double p999Ms,
-			@JsonProperty("max_ms") double maxMs, @Nullable Theory theory, Map<String, Double> facts) {
+			@JsonProperty("max_ms") double maxMs, @Nullable Theory theory, Map<String, Double> facts,
+			@JsonProperty("error_samples") List<String> errorSamples) {
 	}
 
 	/**

@@ -6,8 +6,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 import dev.patterncatalog.lab.backend.BackendRegistry;
 import dev.patterncatalog.lab.backend.BackendSpec;
@@ -67,8 +67,7 @@ public class Jobs implements DisposableBean {
 			busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
 			throw busy;
 		}
-		Job job = new Job(UUID.randomUUID().toString().substring(0, 8), batches, batchTime.toNanos() / 1e6,
-				this.clock.instant());
+		Job job = new Job(newId(), batches, batchTime.toNanos() / 1e6, this.clock.instant());
 		this.jobs.put(job.id(), job);
 		BackendSpec batch = new BackendSpec("batch", new LatencyModel.Fixed(batchTime.toNanos() / 1e6),
 				FailureModel.NONE);
@@ -89,6 +88,19 @@ public class Jobs implements DisposableBean {
 				.ended(job.cancelRequested() ? Job.State.CANCELLED : Job.State.COMPLETED, this.clock.instant()));
 		this.running.add(subscription[0]);
 		return job;
+	}
+
+	/**
+	 * A short random id. Not UUID.randomUUID(): SecureRandom may read /dev/urandom, a
+	 * blocking call on the event loop, and job ids need no cryptographic strength.
+	 */
+	private String newId() {
+		String id;
+		do {
+			id = String.format("%08x", ThreadLocalRandom.current().nextInt());
+		}
+		while (this.jobs.containsKey(id));
+		return id;
 	}
 
 	public Optional<Job> find(String id) {

@@ -55,7 +55,7 @@ class ProblemDetailsHandler implements WebExceptionHandler {
 					"The service failed to answer this request. The failure is logged.");
 		}
 		HttpStatusCode status = HttpStatusCode.valueOf(problem.getStatus());
-		if (status.is5xxServerError()) {
+		if (!(ex instanceof ErrorResponse)) {
 			logger.error("Failed: " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath(), ex);
 		}
 		response.setStatusCode(status);

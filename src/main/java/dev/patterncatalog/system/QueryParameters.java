@@ -44,6 +44,13 @@ public final class QueryParameters {
 		return new QueryParameters(values);
 	}
 
+	/**
+	 * Whether the parameter is given with a non-blank value.
+	 */
+	public boolean has(String name) {
+		return !nonBlank(name).isEmpty();
+	}
+
 	public @Nullable String text(String name, int maxLength) {
 		List<String> given = nonBlank(name);
 		if (given.size() > 1) {

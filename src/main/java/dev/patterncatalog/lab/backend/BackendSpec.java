@@ -2,6 +2,7 @@ package dev.patterncatalog.lab.backend;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +22,19 @@ public record BackendSpec(String name, LatencyModel latency, FailureModel failur
 	 */
 	public static final Set<String> PARAMETERS = Set.of("model", "delay", "min", "max", "mean", "sd", "median", "p99",
 			"base", "slow", "p", "error-rate", "error-status", "fail-first", "hang");
+
+	/** The latency models and the parameters each takes. */
+	private static final Map<String, List<String>> MODELS = new LinkedHashMap<>();
+
+	static {
+		MODELS.put("fixed", List.of("delay"));
+		MODELS.put("uniform", List.of("min", "max"));
+		MODELS.put("normal", List.of("mean", "sd"));
+		MODELS.put("lognormal", List.of("median", "p99"));
+		MODELS.put("tail", List.of("base", "slow", "p"));
+	}
+
+	private static final List<String> LATENCY_PARAMETERS = MODELS.values().stream().flatMap(List::stream).toList();
 
 	public BackendSpec withFailure(FailureModel failure) {
 		return new BackendSpec(this.name, this.latency, failure);
@@ -47,35 +61,36 @@ public record BackendSpec(String name, LatencyModel latency, FailureModel failur
 	 */
 	public static BackendSpec parse(String name, QueryParameters parameters, @Nullable BackendSpec base,
 			Duration maxDelay) {
-		double maxMs = maxDelay.toMillis();
-		String model = parameters.text("model", 20);
-		LatencyModel latency;
-		if (model == null) {
-			if (base == null) {
-				throw new InvalidParameter("model", "Backend '" + name + "' is not configured: give its latency with"
-						+ " 'model' (fixed, uniform, normal, lognormal or tail) and that model's parameters.");
+		Map<String, String> baseModel = (base != null) ? base.latency().parameters() : Map.of();
+		String model = parameters.choice("model", baseModel.getOrDefault("model", ""), List.copyOf(MODELS.keySet()));
+		if (model.isEmpty()) {
+			throw new InvalidParameter("model", "Backend '" + name + "' is not configured: give its latency with"
+					+ " 'model' (fixed, uniform, normal, lognormal or tail) and that model's parameters.");
+		}
+		for (String parameter : LATENCY_PARAMETERS) {
+			if (parameters.has(parameter) && !MODELS.get(model).contains(parameter)) {
+				throw new InvalidParameter(parameter, "Parameter '" + parameter + "' does not apply to model '" + model
+						+ "', which takes: " + String.join(", ", MODELS.get(model)) + ".");
 			}
-			latency = base.latency();
 		}
-		else {
-			latency = switch (model) {
-				case "fixed" -> new LatencyModel.Fixed(required(parameters, "delay", 0, maxMs));
-				case "uniform" -> {
-					double min = required(parameters, "min", 0, maxMs);
-					yield new LatencyModel.Uniform(min, required(parameters, "max", min, maxMs));
-				}
-				case "normal" -> new LatencyModel.Normal(required(parameters, "mean", 0, maxMs),
-						required(parameters, "sd", 0, maxMs));
-				case "lognormal" -> {
-					double median = required(parameters, "median", 0.001, maxMs);
-					yield new LatencyModel.LogNormal(median, required(parameters, "p99", median, maxMs));
-				}
-				case "tail" -> new LatencyModel.Tail(required(parameters, "base", 0, maxMs),
-						required(parameters, "slow", 0, maxMs), required(parameters, "p", 0, 1));
-				default -> throw new InvalidParameter("model",
-						"Parameter 'model' must be fixed, uniform, normal, lognormal or tail; not '" + model + "'.");
-			};
-		}
+		// parameters not given keep the base's values when the model stays the same
+		Map<String, String> defaults = model.equals(baseModel.get("model")) ? baseModel : Map.of();
+		double maxMs = maxDelay.toMillis();
+		LatencyModel latency = switch (model) {
+			case "fixed" -> new LatencyModel.Fixed(required(parameters, defaults, "delay", 0, maxMs));
+			case "uniform" -> {
+				double min = required(parameters, defaults, "min", 0, maxMs);
+				yield new LatencyModel.Uniform(min, required(parameters, defaults, "max", min, maxMs));
+			}
+			case "normal" -> new LatencyModel.Normal(required(parameters, defaults, "mean", 0, maxMs),
+					required(parameters, defaults, "sd", 0, maxMs));
+			case "lognormal" -> {
+				double median = required(parameters, defaults, "median", 0.001, maxMs);
+				yield new LatencyModel.LogNormal(median, required(parameters, defaults, "p99", median, maxMs));
+			}
+			default -> new LatencyModel.Tail(required(parameters, defaults, "base", 0, maxMs),
+					required(parameters, defaults, "slow", 0, maxMs), required(parameters, defaults, "p", 0, 1));
+		};
 		FailureModel failure = (base != null) ? base.failure() : FailureModel.NONE;
 		failure = new FailureModel(parameters.decimal("error-rate", failure.errorRate(), 0, 1),
 				parameters.integer("error-status", failure.errorStatus(), 400, 599),
@@ -84,8 +99,9 @@ public record BackendSpec(String name, LatencyModel latency, FailureModel failur
 		return new BackendSpec(name, latency, failure);
 	}
 
-	private static double required(QueryParameters parameters, String name, double min, double max) {
-		double value = parameters.decimal(name, Double.NaN, min, max);
+	private static double required(QueryParameters parameters, Map<String, String> defaults, String name, double min,
+			double max) {
+		double value = parameters.decimal(name, Double.parseDouble(defaults.getOrDefault(name, "NaN")), min, max);
 		if (Double.isNaN(value)) {
 			throw new InvalidParameter(name, "Parameter '" + name + "' is required by this latency model.");
 		}

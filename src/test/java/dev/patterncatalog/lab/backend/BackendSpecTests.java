@@ -45,6 +45,9 @@ class BackendSpecTests {
 		BackendSpec overridden = parse(Map.of("error-rate", "0"), base);
 		assertThat(overridden.latency()).isEqualTo(base.latency());
 		assertThat(overridden.failure().errorRate()).isZero();
+		assertThat(parse(Map.of("delay", "300"), base).latency()).isEqualTo(new LatencyModel.Fixed(300));
+		BackendSpec tail = new BackendSpec("b", new LatencyModel.Tail(10, 1000, 0.01), FailureModel.NONE);
+		assertThat(parse(Map.of("p", "0.5"), tail).latency()).isEqualTo(new LatencyModel.Tail(10, 1000, 0.5));
 	}
 
 	@Test
@@ -60,6 +63,7 @@ class BackendSpecTests {
 		assertRejected(Map.of("model", "tail", "base", "1", "slow", "2", "p", "1.5"), "p");
 		assertRejected(Map.of("model", "fixed", "delay", "1", "error-status", "200"), "error-status");
 		assertRejected(Map.of("model", "fixed", "delay", "1", "hang", "maybe"), "hang");
+		assertRejected(Map.of("model", "fixed", "delay", "1", "p", "0.5"), "p");
 	}
 
 	private static void assertRejected(Map<String, String> values, String parameter) {

@@ -1,0 +1,352 @@
+package dev.patterncatalog.lab.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The lab's HTTP API over a real socket: demos call the backends over loopback HTTP, as
+ * in production.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "30s")
+class LabApiIntegrationTests {
+
+	@Autowired
+	WebTestClient client;
+
+	@Test
+	void listsEveryDemoWithItsPatternVariantsAndParameters() {
+		this.client.get()
+			.uri("/api/lab/demos")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[*].name")
+			.value(List.class,
+					(names) -> assertThat(names).containsExactlyInAnyOrder("blocking", "bulkhead",
+							"cancel-on-disconnect", "circuit-breaker", "fan-out", "hedging", "partial-failure",
+							"rate-limiter", "retry", "tail-amplification", "time-limiter", "timeout"))
+			.jsonPath("$[?(@.name == 'fan-out')].pattern_id")
+			.isEqualTo(List.of("gen-pattern-004"))
+			.jsonPath("$[?(@.name == 'fan-out')].variants[*]")
+			.isEqualTo(List.of("sequential", "parallel"))
+			.jsonPath("$[?(@.name == 'timeout')].parameters[?(@.name == 'timeout')].max")
+			.isEqualTo(List.of(30000.0));
+	}
+
+	@Test
+	void everyDemoLinksToACatalogDocumentThatLinksBack() {
+		List<Map<String, Object>> demos = this.client.get()
+			.uri("/api/lab/demos")
+			.exchange()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		for (Map<String, Object> demo : demos) {
+			this.client.get()
+				.uri("/api/patterns/{id}", demo.get("pattern_id"))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.attributes.demo")
+				.isEqualTo(demo.get("name"));
+		}
+	}
+
+	@Test
+	void runsADemoOverHttpAndAnswersItsTimeline() {
+		this.client.get()
+			.uri("/api/lab/demos/fan-out?variant=parallel&seed=42")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.demo")
+			.isEqualTo("fan-out")
+			.jsonPath("$.variant")
+			.isEqualTo("parallel")
+			.jsonPath("$.seed")
+			.isEqualTo(42)
+			.jsonPath("$.transport")
+			.isEqualTo("http")
+			.jsonPath("$.result")
+			.isEqualTo("ok")
+			.jsonPath("$.calls.length()")
+			.isEqualTo(3)
+			.jsonPath("$.calls[*].outcome")
+			.isEqualTo(List.of("ok", "ok", "ok"))
+			.jsonPath("$.total_ms")
+			.value(Double.class, (total) -> assertThat(total).isGreaterThanOrEqualTo(200))
+			.jsonPath("$.theory.value")
+			.isEqualTo(200.0);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "blocking?calls=2&delay=20&probes=5", "bulkhead?calls=4&limit=2&delay=10",
+			"cancel-on-disconnect?n=2&delay=10", "circuit-breaker?calls=12&failing=6&delay=1&spacing=1&window=4",
+			"fan-out", "hedging", "partial-failure", "rate-limiter?calls=4&limit=2&period=20", "retry?delay=1",
+			"tail-amplification?n=3", "time-limiter?delay=50&timeout=20", "timeout?delay=50&timeout=20" })
+	void everyDemoRunsWithEveryVariant(String demo) {
+		String name = demo.split("\\?")[0];
+		List<String> variants = this.client.get()
+			.uri("/api/lab/demos")
+			.exchange()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody()
+			.stream()
+			.filter((d) -> d.get("name").equals(name))
+			.map((d) -> (List<String>) d.get("variants"))
+			.findFirst()
+			.orElseThrow();
+		for (String variant : variants) {
+			this.client.get()
+				.uri("/api/lab/demos/" + demo + (demo.contains("?") ? "&" : "?") + "variant=" + variant)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.variant")
+				.isEqualTo(variant)
+				.jsonPath("$.result")
+				.value(String.class, (result) -> assertThat(result).isIn("ok", "error"))
+				.jsonPath("$.total_ms")
+				.isNumber();
+		}
+	}
+
+	@Test
+	void theBlockingVariantStallsTheStandInLoopAndOffloadingFreesIt() {
+		double blocking = probeWait("blocking");
+		double offloaded = probeWait("offloaded");
+		double nonBlocking = probeWait("non-blocking");
+
+		// four sleeps of 150 ms run one after another on the loop before any probe can
+		assertThat(blocking).isGreaterThanOrEqualTo(600);
+		assertThat(offloaded).isLessThan(600);
+		assertThat(nonBlocking).isLessThan(600);
+	}
+
+	private double probeWait(String variant) {
+		Map<String, Object> timeline = this.client.get()
+			.uri("/api/lab/demos/blocking?variant={v}&calls=4&delay=150", variant)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		return ((Number) ((Map<?, ?>) timeline.get("facts")).get("probe_max_ms")).doubleValue();
+	}
+
+	@Test
+	void comparesVariantsWithPercentilesTheoryAndRatios() {
+		this.client.get()
+			.uri("/api/lab/demos/fan-out/compare?runs=20&concurrency=10&seed=1")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.runs")
+			.isEqualTo(20)
+			.jsonPath("$.variants[0].variant")
+			.isEqualTo("sequential")
+			.jsonPath("$.variants[0].count")
+			.isEqualTo(20)
+			.jsonPath("$.variants[0].errors")
+			.isEqualTo(0)
+			.jsonPath("$.variants[0].p50_ms")
+			.value(Double.class, (p50) -> assertThat(p50).isGreaterThanOrEqualTo(450))
+			.jsonPath("$.variants[1].p50_ms")
+			.value(Double.class, (p50) -> assertThat(p50).isBetween(200.0, 450.0))
+			.jsonPath("$.variants[1].theory.value")
+			.isEqualTo(200.0)
+			.jsonPath("$.variants[1].p999_ms")
+			.isNumber()
+			.jsonPath("$.ratios[0].variant")
+			.isEqualTo("parallel")
+			.jsonPath("$.ratios[0].p50")
+			.value(Double.class, (ratio) -> assertThat(ratio).isLessThan(1));
+	}
+
+	@Test
+	void aComparisonStreamsProgressThenItsSummary() {
+		List<ServerSentEvent<String>> events = this.client.get()
+			.uri("/api/lab/demos/tail-amplification/compare?runs=5&concurrency=5&transport=in-process")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+			})
+			.getResponseBody()
+			.collectList()
+			.block(Duration.ofSeconds(30));
+
+		assertThat(events).hasSize(11);
+		assertThat(events.subList(0, 10)).allMatch((e) -> "progress".equals(e.event()));
+		assertThat(events.get(10).event()).isEqualTo("summary");
+		assertThat(events.get(10).data()).contains("\"slow\"", "\"theory\"");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "/api/lab/demos/fan-out?bogus=1|bogus",
+			"/api/lab/demos/fan-out?variant=x|variant", "/api/lab/demos/fan-out?backends=nope|backends",
+			"/api/lab/demos/fan-out?transport=carrier-pigeon|transport", "/api/lab/demos/fan-out?timeout=30001|timeout",
+			"/api/lab/demos/fan-out?seed=abc|seed", "/api/lab/demos/timeout?hang=maybe|hang",
+			"/api/lab/demos/timeout?delay=-5|delay", "/api/lab/demos/tail-amplification?n=101|n",
+			"/api/lab/demos/tail-amplification?p=1.5|p",
+			"/api/lab/demos/partial-failure?failing=profile&backends=settings|failing",
+			"/api/lab/demos/blocking?calls=21|calls", "/api/lab/demos/fan-out/compare?runs=10001|runs",
+			"/api/lab/demos/fan-out/compare?concurrency=0|concurrency",
+			"/api/lab/demos/fan-out/compare?variant=x|variant", "/api/lab/backends/profile?delay=31000|delay",
+			"/api/lab/backends/Bad_Name?model=fixed&delay=1|name", "/api/lab/backends/unconfigured|model",
+			"/api/lab/backends/profile?model=cubic|model", "/api/lab/jobs?batches=0|batches", "/api/lab/demos?x=1|x" })
+	void badParametersAre400ProblemsNamingTheParameter(String uri, String parameter) {
+		(uri.startsWith("/api/lab/jobs") ? this.client.post() : this.client.get()).uri(uri)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.parameter")
+			.isEqualTo(parameter);
+	}
+
+	@Test
+	void anUnknownDemoIsA404Problem() {
+		this.client.get()
+			.uri("/api/lab/demos/teleport")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Demo not found");
+	}
+
+	@Test
+	void backendsAreRealHttpEndpointsWithModelsFailuresAndCounters() {
+		this.client.get()
+			.uri("/api/lab/backends/adhoc-one?model=fixed&delay=5&seed=1")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.backend")
+			.isEqualTo("adhoc-one")
+			.jsonPath("$.latency_ms")
+			.isEqualTo(5.0);
+		this.client.get()
+			.uri("/api/lab/backends/adhoc-one?model=fixed&delay=1&error-rate=1&error-status=502")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(502)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.backend")
+			.isEqualTo("adhoc-one");
+		this.client.get()
+			.uri("/api/lab/backends/stats")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.backend == 'adhoc-one')].started")
+			.isEqualTo(List.of(2))
+			.jsonPath("$[?(@.backend == 'adhoc-one')].completed")
+			.isEqualTo(List.of(1))
+			.jsonPath("$[?(@.backend == 'adhoc-one')].failed")
+			.isEqualTo(List.of(1));
+		this.client.get()
+			.uri("/api/lab/backends")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.name == 'profile')].latency.delay_ms")
+			.isEqualTo(List.of(200.0));
+	}
+
+	@Test
+	void aJobReportsProgressAndStopsCleanlyBetweenBatchesWhenCancelled() {
+		String location = this.client.post()
+			.uri("/api/lab/jobs?batches=100&batch-ms=50")
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody()
+			.jsonPath("$.state")
+			.isEqualTo("RUNNING")
+			.returnResult()
+			.getResponseHeaders()
+			.getFirst(HttpHeaders.LOCATION);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> this.client.get()
+				.uri(location)
+				.exchange()
+				.expectBody()
+				.jsonPath("$.completed_batches")
+				.value(Integer.class, (done) -> assertThat(done).isGreaterThanOrEqualTo(2)));
+
+		this.client.delete().uri(location).exchange().expectStatus().isOk();
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> this.client.get()
+				.uri(location)
+				.exchange()
+				.expectBody()
+				.jsonPath("$.state")
+				.isEqualTo("CANCELLED")
+				.jsonPath("$.ended_at")
+				.isNotEmpty()
+				.jsonPath("$.completed_batches")
+				.value(Integer.class, (done) -> assertThat(done).isBetween(2, 99)));
+		this.client.get().uri("/api/lab/jobs/nope").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void metricsArePublishedForPrometheus() {
+		this.client.get().uri("/api/lab/demos/fan-out?transport=in-process").exchange().expectStatus().isOk();
+
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((text) -> assertThat(text)
+				.contains("lab_demo_duration_seconds_bucket{demo=\"fan-out\",result=\"ok\",variant=\"sequential\"")
+				.contains("lab_backend_calls_total{backend=\"profile\",outcome=\"completed\"}")
+				.contains("lab_backend_in_flight{backend=\"profile\"}")
+				.contains("lab_circuit_breaker_state"));
+	}
+
+}
