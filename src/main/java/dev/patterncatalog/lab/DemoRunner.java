@@ -1,13 +1,21 @@
 package dev.patterncatalog.lab;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +31,12 @@ public class DemoRunner {
 	private final MeterRegistry meters;
 
 	private final LongSupplier nanoClock;
+
+	/**
+	 * Demos that hold a thread per run (the blocking demo) are bounded here, for every
+	 * endpoint that runs them.
+	 */
+	private final Map<String, Bulkhead> limits = new ConcurrentHashMap<>();
 
 	@Autowired
 	DemoRunner(Backends backends, MeterRegistry meters) {
@@ -45,7 +59,7 @@ public class DemoRunner {
 	 */
 	public Mono<Timeline> run(Demo demo, String variant, DemoParameters parameters, Transport transport, long seed) {
 		String name = demo.descriptor().name();
-		return Mono.defer(() -> {
+		Mono<Timeline> measured = Mono.defer(() -> {
 			Run run = new Run(this.backends, transport, this.nanoClock, seed);
 			Theory theory = demo.theory(variant, parameters);
 			return demo.run(variant, parameters, run)
@@ -58,6 +72,19 @@ public class DemoRunner {
 					.register(this.meters)
 					.record(Math.round(timeline.totalMs() * 1e6), TimeUnit.NANOSECONDS));
 		});
+		if (demo.maxConcurrentRuns() == Integer.MAX_VALUE) {
+			return measured;
+		}
+		Bulkhead limit = this.limits.computeIfAbsent(name,
+				(key) -> Bulkhead.of("lab-demo-" + key,
+						BulkheadConfig.custom()
+							.maxConcurrentCalls(demo.maxConcurrentRuns())
+							.maxWaitDuration(Duration.ZERO)
+							.build()));
+		return measured.transformDeferred(BulkheadOperator.of(limit))
+			.onErrorMap(BulkheadFullException.class,
+					(ex) -> new LabBusy(HttpStatus.SERVICE_UNAVAILABLE, "Lab busy", "Demo '" + name + "' runs at most "
+							+ demo.maxConcurrentRuns() + " at once; retry after the Retry-After seconds."));
 	}
 
 }

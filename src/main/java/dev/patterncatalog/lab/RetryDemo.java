@@ -50,8 +50,7 @@ final class RetryDemo implements Demo {
 				new FailureModel(parameters.number("error-rate"), 503, 0, false));
 		Duration timeout = parameters.millis("timeout");
 		AtomicInteger attempt = new AtomicInteger();
-		Mono<BackendReply> call = Mono.defer(() -> run.call(flaky, attempt.incrementAndGet(), timeout))
-			.doFinally((signal) -> run.fact("attempts", attempt.get()));
+		Mono<BackendReply> call = Mono.defer(() -> run.call(flaky, attempt.incrementAndGet(), timeout));
 		if (variant.equals("none")) {
 			return call;
 		}

@@ -131,7 +131,7 @@ class DemoVirtualTimeTests {
 
 		assertThat(none.calls()).hasSize(1);
 		assertThat(backoff.result()).isEqualTo("error");
-		assertThat(backoff.facts()).containsEntry("attempts", 4);
+		assertThat(backoff.facts()).containsEntry("backend_calls", 4);
 		assertThat(backoff.calls()).hasSize(4).extracting(CallRecord::outcome).containsOnly(Outcome.ERROR);
 		// 4 attempts of 20 ms, and waits of 20, 40 and 80 ms, each within ±50 %
 		assertThat(backoff.totalMs()).isBetween(80 + 70.0, 80 + 210.0);

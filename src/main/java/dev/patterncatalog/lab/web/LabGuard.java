@@ -2,6 +2,7 @@ package dev.patterncatalog.lab.web;
 
 import java.time.Duration;
 
+import dev.patterncatalog.lab.LabBusy;
 import dev.patterncatalog.lab.LabProperties;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -9,11 +10,8 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -68,24 +66,16 @@ class LabGuard implements WebFilter {
 
 		Mono<Void> admit(ServerWebExchange exchange, WebFilterChain chain) {
 			if (!this.rateLimiter.acquirePermission()) {
-				return Mono.error(refused(HttpStatus.TOO_MANY_REQUESTS, "Too many lab requests",
+				return Mono.error(new LabBusy(HttpStatus.TOO_MANY_REQUESTS, "Too many lab requests",
 						"The lab takes at most " + this.rateLimiter.getRateLimiterConfig().getLimitForPeriod()
 								+ " of these requests per second; retry after the Retry-After seconds."));
 			}
 			if (!this.bulkhead.tryAcquirePermission()) {
-				return Mono.error(refused(HttpStatus.SERVICE_UNAVAILABLE, "Lab busy",
+				return Mono.error(new LabBusy(HttpStatus.SERVICE_UNAVAILABLE, "Lab busy",
 						"The lab runs at most " + this.bulkhead.getBulkheadConfig().getMaxConcurrentCalls()
 								+ " of these requests at once; retry after the Retry-After seconds."));
 			}
 			return chain.filter(exchange).doFinally((signal) -> this.bulkhead.onComplete());
-		}
-
-		private static ErrorResponseException refused(HttpStatus status, String title, String detail) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-			problem.setTitle(title);
-			ErrorResponseException refused = new ErrorResponseException(status, problem, null);
-			refused.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-			return refused;
 		}
 
 	}

@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -73,6 +76,32 @@ class CancelOnDisconnectIntegrationTests {
 		});
 	}
 
+	@Test
+	void closingAComparisonStreamCancelsTheComparison() {
+		Map<String, Number> before = stats();
+		Disposable stream = WebClient.create("http://localhost:" + this.port)
+			.get()
+			.uri("/api/lab/demos/cancel-on-disconnect/compare?runs=100&concurrency=2&n=2&delay=3000")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.retrieve()
+			.bodyToFlux(String.class)
+			.subscribe();
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(stats().get("in_flight").intValue()).isEqualTo(4));
+
+		stream.dispose();
+
+		await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> {
+			Map<String, Number> after = stats();
+			assertThat(after.get("in_flight").intValue()).isZero();
+			assertThat(after.get("cancelled").intValue() - before.get("cancelled").intValue()).isEqualTo(4);
+		});
+		int started = stats().get("started").intValue();
+		await().pollDelay(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(1))
+			.untilAsserted(() -> assertThat(stats().get("started").intValue()).isEqualTo(started));
+	}
+
 	private Socket request(String path) throws IOException {
 		Socket socket = new Socket("localhost", this.port);
 		OutputStream out = socket.getOutputStream();
@@ -93,8 +122,8 @@ class CancelOnDisconnectIntegrationTests {
 			.filter((s) -> "long".equals(s.get("backend")))
 			.findFirst()
 			.map((s) -> Map.of("in_flight", (Number) s.get("in_flight"), "completed", (Number) s.get("completed"),
-					"cancelled", (Number) s.get("cancelled")))
-			.orElse(Map.of("in_flight", 0, "completed", 0, "cancelled", 0));
+					"cancelled", (Number) s.get("cancelled"), "started", (Number) s.get("started")))
+			.orElse(Map.of("in_flight", 0, "completed", 0, "cancelled", 0, "started", 0));
 	}
 
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +17,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,6 +162,23 @@ class LabApiIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		return ((Number) ((Map<?, ?>) timeline.get("facts")).get("probe_max_ms")).doubleValue();
+	}
+
+	@Test
+	void theBlockingDemoHoldsAThreadPerRunSoItRunsAtMostFourAtOnce() {
+		List<EntityExchangeResult<byte[]>> results = Flux.range(0, 5)
+			.flatMap((i) -> Flux.defer(() -> Flux.just(this.client.get()
+				.uri("/api/lab/demos/blocking?calls=1&delay=1000&probes=1")
+				.exchange()
+				.expectBody()
+				.returnResult())).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 5)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+
+		assertThat(results).filteredOn((r) -> r.getStatus().value() == 200).hasSize(4);
+		assertThat(results).filteredOn((r) -> r.getStatus().value() == 503)
+			.hasSize(1)
+			.allSatisfy((r) -> assertThat(new String(r.getResponseBody())).contains("runs at most 4 at once"));
 	}
 
 	@Test
