@@ -63,7 +63,10 @@ final class BlockingDemo implements Demo {
 			// client calls are queued on the loop first, then the probes behind them
 			return Flux.merge(clientCalls, probes)
 				.then(Mono.fromRunnable(() -> run.fact("probe_max_ms", slowestProbeNanos.get() / 1e6)));
-		}, (loop) -> Mono.fromRunnable(loop::shutdownNow));
+		}, (loop) -> Mono.fromRunnable(loop::shutdown))
+			// the run ends on the stand-in loop, whose thread is going away: the rest
+			// happens elsewhere
+			.publishOn(Schedulers.parallel());
 	}
 
 	private static Mono<Object> clientCall(String variant, Duration delay, Scheduler loop) {

@@ -4,12 +4,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Mono;
@@ -81,10 +80,24 @@ public class DemoRunner {
 							.maxConcurrentCalls(demo.maxConcurrentRuns())
 							.maxWaitDuration(Duration.ZERO)
 							.build()));
-		return measured.transformDeferred(BulkheadOperator.of(limit))
-			.onErrorMap(BulkheadFullException.class,
-					(ex) -> new LabBusy(HttpStatus.SERVICE_UNAVAILABLE, "Lab busy", "Demo '" + name + "' runs at most "
+		return Mono.defer(() -> {
+			if (!limit.tryAcquirePermission()) {
+				return Mono
+					.error(new LabBusy(HttpStatus.SERVICE_UNAVAILABLE, "Lab busy", "Demo '" + name + "' runs at most "
 							+ demo.maxConcurrentRuns() + " at once; retry after the Retry-After seconds."));
+			}
+			// released before the result travels on, so that a comparison's next run
+			// finds the permit free
+			AtomicBoolean held = new AtomicBoolean(true);
+			Runnable release = () -> {
+				if (held.compareAndSet(true, false)) {
+					limit.onComplete();
+				}
+			};
+			return measured.doOnSuccess((timeline) -> release.run())
+				.doOnError((ex) -> release.run())
+				.doOnCancel(release);
+		});
 	}
 
 }

@@ -182,6 +182,20 @@ class LabApiIntegrationTests {
 	}
 
 	@Test
+	void aComparisonOfTheBlockingDemoRunsAtItsLimitWithoutBeingRefused() {
+		this.client.get()
+			.uri("/api/lab/demos/blocking/compare?runs=8&concurrency=10&calls=1&delay=20&probes=2")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.concurrency")
+			.isEqualTo(4)
+			.jsonPath("$.variants[*].errors")
+			.isEqualTo(List.of(0, 0, 0));
+	}
+
+	@Test
 	void comparesVariantsWithPercentilesTheoryAndRatios() {
 		this.client.get()
 			.uri("/api/lab/demos/fan-out/compare?runs=20&concurrency=10&seed=1")
