@@ -59,8 +59,10 @@ public class DemoRunner {
 	public Mono<Timeline> run(Demo demo, String variant, DemoParameters parameters, Transport transport, long seed) {
 		String name = demo.descriptor().name();
 		Mono<Timeline> measured = Mono.defer(() -> {
-			Run run = new Run(this.backends, transport, this.nanoClock, seed);
 			Theory theory = demo.theory(variant, parameters);
+			// the run's clock starts here, after everything that is not part of the
+			// pattern
+			Run run = new Run(this.backends, transport, this.nanoClock, seed);
 			return demo.run(variant, parameters, run)
 				.then(Mono.fromSupplier(() -> run.finish(name, variant, seed, null, theory)))
 				.onErrorResume((ex) -> Mono.just(run.finish(name, variant, seed, ex, theory)))

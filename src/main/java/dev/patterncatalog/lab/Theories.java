@@ -1,6 +1,8 @@
 package dev.patterncatalog.lab;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.SplittableRandom;
 
 import dev.patterncatalog.lab.backend.BackendSpec;
@@ -12,6 +14,12 @@ import dev.patterncatalog.lab.backend.LatencyModel;
 final class Theories {
 
 	private static final int DRAWS = 10_000;
+
+	/**
+	 * Estimates by model list: a comparison asks for the same one at every run. Bounded
+	 * by the lab's backends.
+	 */
+	private static final Map<List<LatencyModel>, Theory> EXPECTED_MAX = new ConcurrentHashMap<>();
 
 	private Theories() {
 	}
@@ -26,7 +34,15 @@ final class Theories {
 	 * from seeded draws otherwise.
 	 */
 	static Theory parallel(List<BackendSpec> backends) {
-		List<LatencyModel> models = backends.stream().map(BackendSpec::latency).toList();
+		if (EXPECTED_MAX.size() > 1000) {
+			// requests choose the lists, so the cache must not grow without bound
+			EXPECTED_MAX.clear();
+		}
+		return EXPECTED_MAX.computeIfAbsent(backends.stream().map(BackendSpec::latency).toList(),
+				Theories::expectedMax);
+	}
+
+	private static Theory expectedMax(List<LatencyModel> models) {
 		if (models.stream().allMatch(LatencyModel.Fixed.class::isInstance)) {
 			return new Theory("total_ms", round(models.stream().mapToDouble(LatencyModel::meanMs).max().orElse(0)),
 					"max of the backends' latencies");
