@@ -3,6 +3,7 @@ package dev.patterncatalog.lab;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -15,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ParameterSpec(@Schema(example = "timeout") String name, @Schema(example = "ms") String kind,
-		@Schema(example = "300") String defaultValue, @Nullable Double min, @Nullable Double max,
-		@Nullable List<String> choices, String description) {
+		@JsonProperty("default") @Schema(example = "300") String defaultValue, @Nullable Double min,
+		@Nullable Double max, @Nullable List<String> choices, String description) {
 
 	static ParameterSpec integer(String name, int defaultValue, int min, int max, String description) {
 		return new ParameterSpec(name, "integer", String.valueOf(defaultValue), (double) min, (double) max, null,
