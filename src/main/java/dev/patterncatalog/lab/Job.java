@@ -75,6 +75,7 @@ public final class Job {
 	/**
 	 * What a job has done so far.
 	 */
+	@Schema(name = "JobStatus")
 	public record Status(@Schema(example = "7f3a9c21") String id, State state, int batches,
 			@JsonProperty("completed_batches") int completedBatches, @JsonProperty("batch_ms") double batchMs,
 			@JsonProperty("started_at") Instant startedAt, @JsonProperty("ended_at") @Nullable Instant endedAt) {

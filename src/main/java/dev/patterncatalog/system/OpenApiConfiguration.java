@@ -58,11 +58,15 @@ class OpenApiConfiguration {
 								Map.of("title", "Invalid parameter 'size'", "status", 400, "detail",
 										"Parameter 'size' must be a whole number from 1 to 100, not '500'.",
 										"parameter", "size")));
-				if (path.contains("{id}")) {
+				if (path.startsWith("/api/patterns/{id}")) {
 					responses.addApiResponse("404",
 							problem("No pattern has this id",
 									Map.of("title", "Pattern not found", "status", 404, "detail",
 											"No pattern has the id 'no-such-pattern'. GET /api/patterns lists them.")));
+				}
+				else if (path.contains("{")) {
+					responses.addApiResponse("404",
+							problem("Nothing has this name or id", Map.of("title", "Not Found", "status", 404)));
 				}
 				responses.addApiResponse("406", problem("No representation fits the Accept header",
 						Map.of("title", "Not Acceptable", "status", 406)));
