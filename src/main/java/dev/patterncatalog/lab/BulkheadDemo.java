@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.patterncatalog.lab.backend.BackendReply;
 import dev.patterncatalog.lab.backend.BackendSpec;
-import dev.patterncatalog.lab.backend.FailureModel;
-import dev.patterncatalog.lab.backend.LatencyModel;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -46,8 +45,7 @@ final class BulkheadDemo implements Demo {
 
 	@Override
 	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
-		BackendSpec inventory = new BackendSpec("inventory", new LatencyModel.Fixed(parameters.number("delay")),
-				FailureModel.NONE);
+		BackendSpec inventory = BackendSpec.fixed("inventory", parameters.number("delay"));
 		Duration timeout = parameters.millis("timeout");
 		Bulkhead bulkhead = Bulkhead.of("lab-bulkhead",
 				BulkheadConfig.custom()
@@ -56,24 +54,16 @@ final class BulkheadDemo implements Demo {
 					.build());
 		AtomicInteger inFlight = new AtomicInteger();
 		AtomicInteger peak = new AtomicInteger();
-		AtomicInteger rejected = new AtomicInteger();
 		return Flux.range(0, parameters.integer("calls")).flatMap((i) -> {
-			Mono<?> call = Mono.defer(() -> {
+			Mono<BackendReply> call = Mono.defer(() -> {
 				peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
 				return run.call(inventory, 0, timeout).doFinally((signal) -> inFlight.decrementAndGet());
 			});
 			if (variant.equals("bulkhead")) {
-				call = call.transformDeferred(BulkheadOperator.of(bulkhead))
-					.doOnError(BulkheadFullException.class, (ex) -> {
-						rejected.incrementAndGet();
-						run.rejected("inventory", ex);
-					});
+				call = run.guarded("inventory", call, BulkheadOperator.of(bulkhead), BulkheadFullException.class);
 			}
 			return call.onErrorResume((ex) -> Mono.empty());
-		}).then(Mono.fromRunnable(() -> {
-			run.fact("peak_in_flight", peak.get());
-			run.fact("rejected", rejected.get());
-		}));
+		}).then(Mono.fromRunnable(() -> run.fact("peak_in_flight", peak.get())));
 	}
 
 	@Override

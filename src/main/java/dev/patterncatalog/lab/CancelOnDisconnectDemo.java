@@ -5,8 +5,6 @@ import java.util.List;
 
 import dev.patterncatalog.lab.backend.BackendReply;
 import dev.patterncatalog.lab.backend.BackendSpec;
-import dev.patterncatalog.lab.backend.FailureModel;
-import dev.patterncatalog.lab.backend.LatencyModel;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -45,8 +43,7 @@ final class CancelOnDisconnectDemo implements Demo {
 
 	@Override
 	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
-		BackendSpec backend = new BackendSpec("long", new LatencyModel.Fixed(parameters.number("delay")),
-				FailureModel.NONE);
+		BackendSpec backend = BackendSpec.fixed("long", parameters.number("delay"));
 		Duration timeout = Limits.safetyCap(this.properties);
 		List<Mono<BackendReply>> calls = java.util.stream.IntStream.range(0, parameters.integer("n"))
 			.mapToObj((i) -> run.call(backend, 0, timeout))

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.patterncatalog.lab.backend.BackendReply;
 import dev.patterncatalog.lab.backend.BackendSpec;
 import dev.patterncatalog.lab.backend.FailureModel;
-import dev.patterncatalog.lab.backend.LatencyModel;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -65,24 +65,19 @@ final class CircuitBreakerDemo implements Demo {
 
 	@Override
 	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
-		BackendSpec payments = new BackendSpec("payments", new LatencyModel.Fixed(parameters.number("delay")),
-				new FailureModel(0, 503, parameters.integer("failing"), false));
+		BackendSpec payments = BackendSpec.fixed("payments", parameters.number("delay"))
+			.withFailure(new FailureModel(0, 503, parameters.integer("failing"), false));
 		Duration timeout = parameters.millis("timeout");
 		CircuitBreaker breaker = variant.equals("breaker") ? breaker(parameters, run) : null;
-		AtomicInteger rejected = new AtomicInteger();
 		return Flux.range(1, parameters.integer("calls"))
 			.concatMap((i) -> Mono.delay(parameters.millis("spacing")).then(Mono.defer(() -> {
-				Mono<?> call = run.call(payments, i, timeout);
-				return (breaker != null) ? call.transformDeferred(CircuitBreakerOperator.of(breaker))
-					.doOnError(CallNotPermittedException.class, (ex) -> {
-						rejected.incrementAndGet();
-						run.rejected("payments", ex);
-					}) : call;
+				Mono<BackendReply> call = run.call(payments, i, timeout);
+				return (breaker != null) ? run.guarded("payments", call, CircuitBreakerOperator.of(breaker),
+						CallNotPermittedException.class) : call;
 			})).onErrorResume((ex) -> Mono.empty()))
 			.then(Mono.fromRunnable(() -> {
 				if (breaker != null) {
 					run.fact("final_state", breaker.getState().toString());
-					run.fact("rejected", rejected.get());
 				}
 			}));
 	}

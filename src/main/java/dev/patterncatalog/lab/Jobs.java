@@ -11,8 +11,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import dev.patterncatalog.lab.backend.BackendRegistry;
 import dev.patterncatalog.lab.backend.BackendSpec;
-import dev.patterncatalog.lab.backend.FailureModel;
-import dev.patterncatalog.lab.backend.LatencyModel;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
@@ -69,8 +67,7 @@ public class Jobs implements DisposableBean {
 		}
 		Job job = new Job(newId(), batches, batchTime.toNanos() / 1e6, this.clock.instant());
 		this.jobs.put(job.id(), job);
-		BackendSpec batch = new BackendSpec("batch", new LatencyModel.Fixed(batchTime.toNanos() / 1e6),
-				FailureModel.NONE);
+		BackendSpec batch = BackendSpec.fixed("batch", batchTime.toNanos() / 1e6);
 		Disposable[] subscription = new Disposable[1];
 		subscription[0] = Flux.range(0, batches)
 			// cooperative cancellation: checked between batches, never inside one

@@ -2,11 +2,9 @@ package dev.patterncatalog.lab;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.patterncatalog.lab.backend.BackendReply;
 import dev.patterncatalog.lab.backend.BackendSpec;
-import dev.patterncatalog.lab.backend.FailureModel;
-import dev.patterncatalog.lab.backend.LatencyModel;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
@@ -48,8 +46,7 @@ final class RateLimiterDemo implements Demo {
 
 	@Override
 	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
-		BackendSpec partner = new BackendSpec("partner", new LatencyModel.Fixed(parameters.number("delay")),
-				FailureModel.NONE);
+		BackendSpec partner = BackendSpec.fixed("partner", parameters.number("delay"));
 		Duration timeout = parameters.millis("timeout");
 		RateLimiter limiter = RateLimiter.of("lab-rate-limiter",
 				RateLimiterConfig.custom()
@@ -57,22 +54,16 @@ final class RateLimiterDemo implements Demo {
 					.limitRefreshPeriod(parameters.millis("period"))
 					.timeoutDuration(parameters.millis("wait"))
 					.build());
-		AtomicInteger rejected = new AtomicInteger();
 		int calls = parameters.integer("calls");
 		return Flux.range(0, calls).flatMap((i) -> {
-			Mono<?> call = run.call(partner, 0, timeout);
+			Mono<BackendReply> call = run.call(partner, 0, timeout);
 			if (variant.equals("rate-limited")) {
-				call = call.transformDeferred(RateLimiterOperator.of(limiter))
-					.doOnError(RequestNotPermitted.class, (ex) -> {
-						rejected.incrementAndGet();
-						run.rejected("partner", ex);
-					});
+				call = run.guarded("partner", call, RateLimiterOperator.of(limiter), RequestNotPermitted.class);
 			}
 			return call.onErrorResume((ex) -> Mono.empty());
-		}).then(Mono.fromRunnable(() -> {
-			run.fact("rejected", rejected.get());
-			run.fact("calls_per_second", Theories.round(calls / Math.max(run.elapsedMs(), 0.001) * 1000));
-		}));
+		})
+			.then(Mono.fromRunnable(() -> run.fact("calls_per_second",
+					Theories.round(calls / Math.max(run.elapsedMs(), 0.001) * 1000))));
 	}
 
 	@Override

@@ -45,9 +45,8 @@ final class RetryDemo implements Demo {
 
 	@Override
 	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
-		BackendSpec flaky = new BackendSpec("flaky",
-				new dev.patterncatalog.lab.backend.LatencyModel.Fixed(parameters.number("delay")),
-				new FailureModel(parameters.number("error-rate"), 503, 0, false));
+		BackendSpec flaky = BackendSpec.fixed("flaky", parameters.number("delay"))
+			.withFailure(new FailureModel(parameters.number("error-rate"), 503, 0, false));
 		Duration timeout = parameters.millis("timeout");
 		AtomicInteger attempt = new AtomicInteger();
 		Mono<BackendReply> call = Mono.defer(() -> run.call(flaky, attempt.incrementAndGet(), timeout));

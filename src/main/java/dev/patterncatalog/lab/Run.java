@@ -12,10 +12,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 import dev.patterncatalog.lab.backend.BackendReply;
 import dev.patterncatalog.lab.backend.BackendSpec;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
@@ -40,6 +42,9 @@ public final class Run {
 	private final Map<String, Object> facts = new TreeMap<>();
 
 	private final AtomicInteger backendCalls = new AtomicInteger();
+
+	/** Calls refused by resilience operators; -1 while the run has used none. */
+	private final AtomicInteger rejected = new AtomicInteger(-1);
 
 	Run(Backends backends, Transport transport, LongSupplier nanoClock, long seed) {
 		this.backends = backends;
@@ -93,10 +98,17 @@ public final class Run {
 	}
 
 	/**
-	 * Records a call that a resilience operator refused before it reached the backend.
+	 * Applies a resilience operator to a call. A call the operator refuses with
+	 * {@code refusal} never reaches the backend: it is recorded as a rejected call of no
+	 * duration, and counted in the fact {@code rejected}.
 	 */
-	public void rejected(String label, Throwable reason) {
-		end(label, this.nanoClock.getAsLong(), Outcome.ERROR, "rejected: " + describe(reason));
+	public <T> Mono<T> guarded(String label, Mono<T> call, UnaryOperator<Publisher<T>> operator,
+			Class<? extends Throwable> refusal) {
+		this.rejected.compareAndSet(-1, 0);
+		return call.transformDeferred(operator).doOnError(refusal, (ex) -> {
+			this.rejected.incrementAndGet();
+			end(label, this.nanoClock.getAsLong(), Outcome.ERROR, "rejected: " + describe(ex));
+		});
 	}
 
 	/**
@@ -122,6 +134,9 @@ public final class Run {
 		List<CallRecord> ordered = this.calls.stream().sorted(Comparator.comparingDouble(CallRecord::startMs)).toList();
 		synchronized (this) {
 			this.facts.put("backend_calls", this.backendCalls.get());
+			if (this.rejected.get() >= 0) {
+				this.facts.put("rejected", this.rejected.get());
+			}
 			return new Timeline(demo, variant, seed, this.transport, round(total), (error != null) ? "error" : "ok",
 					(error != null) ? describe(error) : null, ordered, Map.copyOf(this.facts), theory);
 		}

@@ -7,7 +7,6 @@ import java.util.concurrent.TimeoutException;
 import dev.patterncatalog.lab.backend.BackendReply;
 import dev.patterncatalog.lab.backend.BackendSpec;
 import dev.patterncatalog.lab.backend.FailureModel;
-import dev.patterncatalog.lab.backend.LatencyModel;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -46,8 +45,8 @@ final class TimeoutDemo implements Demo {
 	}
 
 	static BackendSpec slow(DemoParameters parameters) {
-		return new BackendSpec("slow", new LatencyModel.Fixed(parameters.number("delay")),
-				new FailureModel(0, 503, 0, parameters.bool("hang")));
+		return BackendSpec.fixed("slow", parameters.number("delay"))
+			.withFailure(new FailureModel(0, 503, 0, parameters.bool("hang")));
 	}
 
 	@Override

@@ -181,7 +181,7 @@ class DemoVirtualTimeTests {
 		Timeline none = run(new BulkheadDemo(this.properties), "none", Map.of());
 		Timeline bulkhead = run(new BulkheadDemo(this.properties), "bulkhead", Map.of());
 
-		assertThat(none.facts()).containsEntry("peak_in_flight", 20).containsEntry("rejected", 0);
+		assertThat(none.facts()).containsEntry("peak_in_flight", 20).doesNotContainKey("rejected");
 		assertThat(bulkhead.facts()).containsEntry("peak_in_flight", 5).containsEntry("rejected", 15);
 		assertThat(bulkhead.totalMs()).isEqualTo(200);
 	}

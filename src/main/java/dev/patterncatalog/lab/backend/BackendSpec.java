@@ -36,6 +36,13 @@ public record BackendSpec(String name, LatencyModel latency, FailureModel failur
 
 	private static final List<String> LATENCY_PARAMETERS = MODELS.values().stream().flatMap(List::stream).toList();
 
+	/**
+	 * A backend that always answers after {@code delayMs}, and never fails.
+	 */
+	public static BackendSpec fixed(String name, double delayMs) {
+		return new BackendSpec(name, new LatencyModel.Fixed(delayMs), FailureModel.NONE);
+	}
+
 	public BackendSpec withFailure(FailureModel failure) {
 		return new BackendSpec(this.name, this.latency, failure);
 	}
