@@ -16,14 +16,19 @@ public class BlockHoundSessionListener implements LauncherSessionListener {
 	public void launcherSessionOpened(LauncherSession session) {
 		BlockHound.install((builder) -> builder
 			// Netty 4.2's adaptive allocator takes a StampedLock for a few instructions
-			// when it adds a magazine under
-			// contention: synchronization, not I/O (netty/netty#14560 allowed its
+			// when it adds a magazine
+			// under contention: synchronization, not I/O (netty/netty#14560 allowed its
 			// siblings)
 			.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines")
 			// Jackson locks its deserializer cache while it builds a type's deserializer,
 			// once per type
 			.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
-					"_createAndCacheValueDeserializer"));
+					"_createAndCacheValueDeserializer")
+			// resilience4j's rate limiter parks for a nanosecond between compare-and-set
+			// retries under
+			// contention: a spin back-off, not a wait for anything
+			.allowBlockingCallsInside("io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter",
+					"compareAndSet"));
 	}
 
 }
