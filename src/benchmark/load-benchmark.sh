@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Load benchmark: the service against reference peers on the same machine, measured with wrk.
+#   src/benchmark/load-benchmark.sh                 # DURATION=5s RUNS=3 by default
+# Peers: nginx serving the service's exact answers as static files, and nginx answering after a fixed delay
+# (echo_sleep) for the lab's fan-out. Each case has a discarded warm-up run, then RUNS runs; medians are reported,
+# and ratios are computed within this session. Client, server and peers share the machine.
+# Needs wrk, nginx and libnginx-mod-http-echo (installed with apt-get when run as root).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+DURATION=${DURATION:-5s}
+RUNS=${RUNS:-3}
+SERVICE_PORT=${SERVICE_PORT:-18080}
+STATIC_PORT=${STATIC_PORT:-18081}
+DELAY_PORT=${DELAY_PORT:-18082}
+work=$(mktemp -d)
+results="$work/results.tsv"
+service_pid=""
+nginx_pid=""
+
+cleanup() {
+	[ -n "$service_pid" ] && kill "$service_pid" 2> /dev/null || true
+	[ -n "$nginx_pid" ] && kill "$nginx_pid" 2> /dev/null || true
+	wait 2> /dev/null || true
+}
+trap cleanup EXIT
+
+if ! command -v wrk > /dev/null || ! command -v nginx > /dev/null \
+		|| [ ! -f /usr/lib/nginx/modules/ngx_http_echo_module.so ]; then
+	apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q \
+		wrk nginx-light libnginx-mod-http-echo
+fi
+
+./mvnw -B -q -DskipTests package
+jar=$(ls target/pattern-catalog-*.jar | grep -v plain | head -n 1)
+
+# startup: from launching the JVM to the readiness probe answering UP
+start_ns=$(date +%s%N)
+java -jar "$jar" --server.port="$SERVICE_PORT" --lab.guard.runs-per-second=1000000 --lab.guard.max-runs=100000 \
+	--logging.level.root=warn > "$work/service.log" 2>&1 &
+service_pid=$!
+until curl -sf "localhost:$SERVICE_PORT/actuator/health/readiness" > /dev/null; do sleep 0.01; done
+ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+
+# the exact bytes of the service's answers, for nginx to serve as static files
+mkdir -p "$work/www"
+curl -sf "localhost:$SERVICE_PORT/api/patterns/gen-pattern-003" > "$work/www/pattern.json"
+curl -sf "localhost:$SERVICE_PORT/api/patterns?category=resilience" > "$work/www/list.json"
+curl -sf "localhost:$SERVICE_PORT/api/patterns?q=timeout%20retry" > "$work/www/search.json"
+curl -sf -H 'Accept: text/html' "localhost:$SERVICE_PORT/api/patterns/gen-pattern-003" > "$work/www/pattern.html"
+
+cat > "$work/nginx.conf" <<NGINX
+load_module /usr/lib/nginx/modules/ngx_http_echo_module.so;
+worker_processes 2;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 4096; }
+http {
+	access_log off;
+	client_body_temp_path $work/tmp;
+	server {
+		listen $STATIC_PORT;
+		root $work/www;
+		location ~ \.json\$ { default_type application/json; }
+		location ~ \.html\$ { default_type text/html; }
+	}
+	server {
+		listen $DELAY_PORT;
+		location /delay { echo_sleep 0.2; echo "ok"; }
+	}
+}
+NGINX
+nginx -c "$work/nginx.conf" &
+nginx_pid=$!
+sleep 0.5
+
+cpu_ticks() {
+	local total=0
+	for pid in "$@"; do
+		for task in $(pgrep -P "$pid" 2> /dev/null) "$pid"; do
+			[ -r "/proc/$task/stat" ] && total=$(( total + $(awk '{print $14 + $15}' "/proc/$task/stat") ))
+		done
+	done
+	echo "$total"
+}
+
+# run_case NAME TARGET CONNECTIONS URL PID: a warm-up, then RUNS measured runs, each appended to the results
+run_case() {
+	local name=$1 target=$2 connections=$3 url=$4 pid=$5 threads=2
+	[ "$connections" -lt 2 ] && threads=1
+	wrk -t"$threads" -c"$connections" -d"$DURATION" --timeout 10s -s src/benchmark/latency.lua "$url" > /dev/null
+	for run in $(seq 1 "$RUNS"); do
+		local before after line
+		before=$(cpu_ticks "$pid")
+		line=$(wrk -t"$threads" -c"$connections" -d"$DURATION" --timeout 10s -s src/benchmark/latency.lua "$url" \
+			| grep '^RESULT')
+		after=$(cpu_ticks "$pid")
+		printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$target" "$connections" "$run" "$line" "$(( after - before ))" \
+			>> "$results"
+	done
+}
+
+service="http://localhost:$SERVICE_PORT"
+static="http://localhost:$STATIC_PORT"
+run_case "pattern by id (JSON)" service 64 "$service/api/patterns/gen-pattern-003" "$service_pid"
+run_case "pattern by id (JSON)" nginx 64 "$static/pattern.json" "$nginx_pid"
+run_case "list, filtered" service 64 "$service/api/patterns?category=resilience" "$service_pid"
+run_case "list, filtered" nginx 64 "$static/list.json" "$nginx_pid"
+run_case "full-text search" service 64 "$service/api/patterns?q=timeout%20retry" "$service_pid"
+run_case "full-text search" nginx 64 "$static/search.json" "$nginx_pid"
+run_case "pattern as HTML" service 64 "$service/api/patterns/gen-pattern-003" "$service_pid"
+run_case "pattern as HTML" nginx 64 "$static/pattern.html" "$nginx_pid"
+for connections in 1 100 1000; do
+	run_case "fan-out 100/150/200 ms" service "$connections" \
+		"$service/api/lab/demos/fan-out?variant=parallel&seed=1" "$service_pid"
+	run_case "fan-out 100/150/200 ms" delay-peer "$connections" "http://localhost:$DELAY_PORT/delay" "$nginx_pid"
+done
+rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$service_pid/status")
+
+python3 - "$results" "$ready_ms" "$rss_kb" "$DURATION" "$RUNS" <<'PYTHON'
+import statistics, sys, os
+path, ready_ms, rss_kb, duration, runs = sys.argv[1:]
+hz = os.sysconf("SC_CLK_TCK")
+seconds = float(duration.rstrip("s"))
+rows = {}
+for line in open(path):
+    name, target, conns, run, result, ticks = line.rstrip("\n").split("\t")
+    fields = dict(kv.split("=") for kv in result.split()[1:])
+    rows.setdefault((name, int(conns)), {}).setdefault(target, []).append(
+        dict(rps=float(fields["rps"]), errors=int(fields["errors"]), p50=int(fields["p50"]) / 1000,
+             p99=int(fields["p99"]) / 1000, p999=int(fields["p999"]) / 1000,
+             cpu=100 * int(ticks) / hz / seconds))
+
+def med(runs, key):
+    return statistics.median(r[key] for r in runs)
+
+print(f"Load benchmark: {runs} runs of {duration} per case after a warm-up, medians; wrk, the service and nginx")
+print("share one machine (2 cores, shared), so CPU use is that of the process under test (100 % = one core).")
+print()
+print("| case | conns | target | req/s | p50 ms | p99 ms | p99.9 ms | errors | CPU % | ratio to peer |")
+print("|---|---|---|---|---|---|---|---|---|---|")
+for (name, conns), targets in rows.items():
+    peer = next(t for t in targets if t != "service")
+    for target in ["service", peer]:
+        r = targets[target]
+        if target == "service":
+            ratio = (f"req/s {med(r, 'rps') / med(targets[peer], 'rps'):.2f}, p99 {med(r, 'p99') / med(targets[peer], 'p99'):.2f}"
+                     if peer == "nginx" else
+                     f"+{med(r, 'p50') - med(targets[peer], 'p50'):.2f} ms p50, +{med(r, 'p99') - med(targets[peer], 'p99'):.2f} ms p99, "
+                     f"+{med(r, 'p999') - med(targets[peer], 'p999'):.2f} ms p99.9; {med(r, 'rps') / (conns / 0.2) * 100:.0f} % of ideal {conns / 0.2:.0f} req/s")
+        else:
+            ratio = ""
+        print(f"| {name} | {conns} | {target} | {med(r, 'rps'):.0f} | {med(r, 'p50'):.2f} | {med(r, 'p99'):.2f} | "
+              f"{med(r, 'p999'):.2f} | {sum(x['errors'] for x in r)} | {med(r, 'cpu'):.0f} | {ratio} |")
+print()
+print(f"Startup to ready: {ready_ms} ms. Resident memory after the load: {int(rss_kb) // 1024} MB.")
+PYTHON

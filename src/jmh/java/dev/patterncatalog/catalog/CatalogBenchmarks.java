@@ -1,0 +1,64 @@
+package dev.patterncatalog.catalog;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * The catalog's hot paths on the built-in catalog: parsing a document, a ranked full-text search with filters, and
+ * rendering a document as JSON. Run with {@code ./mvnw -P jmh -DskipTests verify}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class CatalogBenchmarks {
+
+	private final DocumentParser parser = new DocumentParser();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private String markdown;
+
+	private Catalog catalog;
+
+	private PatternDocument document;
+
+	private PatternQuery search;
+
+	@Setup
+	public void load() {
+		List<SourceFile> files = CatalogSources.builtin(new PathMatchingResourcePatternResolver());
+		this.catalog = new CatalogBuilder(Clock.systemUTC()).build(files, List.of(), null);
+		this.document = this.catalog.find("gen-pattern-003").orElseThrow();
+		this.markdown = this.document.markdown();
+		this.search = new PatternQuery(new PatternFilter(null, null, List.of(), "timeout retry"), 0, 20,
+				PatternQuery.Order.BY_RELEVANCE);
+	}
+
+	@Benchmark
+	public DocumentParser.Result parseDocument() {
+		return this.parser.parse("gen-pattern-003.md", this.markdown);
+	}
+
+	@Benchmark
+	public PatternPage searchFullText() {
+		return this.catalog.search(this.search);
+	}
+
+	@Benchmark
+	public byte[] renderDocumentAsJson() {
+		return this.json.writeValueAsBytes(this.document);
+	}
+
+}
