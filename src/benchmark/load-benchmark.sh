@@ -9,11 +9,15 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 DURATION=${DURATION:-5s}
+WARMUP=${WARMUP:-10s}
 RUNS=${RUNS:-3}
+# the service as deployed: a heap sized like the container's (75 % of 256 MB)
+JAVA_OPTS=${JAVA_OPTS:--Xmx192m}
 SERVICE_PORT=${SERVICE_PORT:-18080}
 STATIC_PORT=${STATIC_PORT:-18081}
 DELAY_PORT=${DELAY_PORT:-18082}
 work=$(mktemp -d)
+chmod 755 "$work"  # nginx workers run as another user and must read the saved answers
 results="$work/results.tsv"
 service_pid=""
 nginx_pid=""
@@ -36,7 +40,7 @@ jar=$(ls target/pattern-catalog-*.jar | grep -v plain | head -n 1)
 
 # startup: from launching the JVM to the readiness probe answering UP
 start_ns=$(date +%s%N)
-java -jar "$jar" --server.port="$SERVICE_PORT" --lab.guard.runs-per-second=1000000 --lab.guard.max-runs=100000 \
+java $JAVA_OPTS -jar "$jar" --server.port="$SERVICE_PORT" --lab.guard.runs-per-second=1000000 --lab.guard.max-runs=100000 \
 	--logging.level.root=warn > "$work/service.log" 2>&1 &
 service_pid=$!
 until curl -sf "localhost:$SERVICE_PORT/actuator/health/readiness" > /dev/null; do sleep 0.01; done
@@ -44,6 +48,7 @@ ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 
 # the exact bytes of the service's answers, for nginx to serve as static files
 mkdir -p "$work/www"
+chmod 755 "$work/www"
 curl -sf "localhost:$SERVICE_PORT/api/patterns/gen-pattern-003" > "$work/www/pattern.json"
 curl -sf "localhost:$SERVICE_PORT/api/patterns?category=resilience" > "$work/www/list.json"
 curl -sf "localhost:$SERVICE_PORT/api/patterns?q=timeout%20retry" > "$work/www/search.json"
@@ -89,7 +94,7 @@ cpu_ticks() {
 run_case() {
 	local name=$1 target=$2 connections=$3 url=$4 pid=$5 threads=2
 	[ "$connections" -lt 2 ] && threads=1
-	wrk -t"$threads" -c"$connections" -d"$DURATION" --timeout 10s -s src/benchmark/latency.lua "$url" > /dev/null
+	wrk -t"$threads" -c"$connections" -d"$WARMUP" --timeout 10s -s src/benchmark/latency.lua "$url" > /dev/null
 	for run in $(seq 1 "$RUNS"); do
 		local before after line
 		before=$(cpu_ticks "$pid")
@@ -136,6 +141,7 @@ def med(runs, key):
     return statistics.median(r[key] for r in runs)
 
 print(f"Load benchmark: {runs} runs of {duration} per case after a warm-up, medians; wrk, the service and nginx")
+print("(errors counts non-2xx answers and socket errors).")
 print("share one machine (2 cores, shared), so CPU use is that of the process under test (100 % = one core).")
 print()
 print("| case | conns | target | req/s | p50 ms | p99 ms | p99.9 ms | errors | CPU % | ratio to peer |")

@@ -58,6 +58,7 @@ public final class LiveCatalog implements SmartLifecycle {
 
 	LiveCatalog(CatalogProperties properties, ResourcePatternResolver resolver) {
 		this.properties = properties;
+		long start = System.nanoTime();
 		this.builtin = properties.includeBuiltin() ? CatalogSources.builtin(resolver) : List.of();
 		this.folder = folderOf(properties.location());
 		Catalog initial = build(null);
@@ -65,8 +66,8 @@ public final class LiveCatalog implements SmartLifecycle {
 			throw new CatalogInvalid(initial.problems());
 		}
 		initial.problems().forEach((problem) -> logger.warn("Catalog problem: " + problem));
-		logger.info("Catalog " + initial.version() + " loaded: " + initial.documents().size() + " documents, "
-				+ initial.problems().size() + " problems");
+		logger.info("Catalog " + initial.version() + " loaded in " + (System.nanoTime() - start) / 1_000_000 + " ms: "
+				+ initial.documents().size() + " documents, " + initial.problems().size() + " problems");
 		this.current = new AtomicReference<>(initial);
 		this.versions.tryEmitNext(initial);
 	}

@@ -21,14 +21,12 @@ import org.springframework.stereotype.Component;
  * offloading to boundedElastic, or a non-blocking client, leaves the loop free.
  */
 @Component
-final class BlockingDemo implements Demo {
+final class BlockingDemo extends DescribedDemo {
 
 	private static final int MAX_CONCURRENT_RUNS = 4;
 
-	private final DemoDescriptor descriptor;
-
 	BlockingDemo() {
-		this.descriptor = new DemoDescriptor("blocking", "gen-pattern-008", "Don't block the event loop",
+		super(new DemoDescriptor("blocking", "gen-pattern-008", "Don't block the event loop",
 				"Legacy client calls made from a stand-in event loop: Thread.sleep on the loop (blocking), the same"
 						+ " call offloaded with subscribeOn(boundedElastic) (offloaded), or a timer (non-blocking)."
 						+ " Measures how long unrelated tasks queued on the loop wait.",
@@ -36,12 +34,7 @@ final class BlockingDemo implements Demo {
 				List.of(ParameterSpec.integer("calls", 4, 1, 20, "legacy client calls"),
 						ParameterSpec.millis("delay", 100, 2000, "each call's latency"),
 						ParameterSpec.integer("probes", 20, 1, 200, "unrelated tasks queued on the loop")),
-				"longest wait of an unrelated task on the loop, ms");
-	}
-
-	@Override
-	public DemoDescriptor descriptor() {
-		return this.descriptor;
+				"longest wait of an unrelated task on the loop, ms"));
 	}
 
 	@Override

@@ -21,12 +21,10 @@ import org.springframework.stereotype.Component;
  * (bulkhead). The peak number of calls in flight shows what the bulkhead protects.
  */
 @Component
-final class BulkheadDemo implements Demo {
-
-	private final DemoDescriptor descriptor;
+final class BulkheadDemo extends DescribedDemo {
 
 	BulkheadDemo(LabProperties properties) {
-		this.descriptor = new DemoDescriptor("bulkhead", "gen-pattern-011", "Bulkhead",
+		super(new DemoDescriptor("bulkhead", "gen-pattern-011", "Bulkhead",
 				"Starts 'calls' calls to backend 'inventory' at once, unbounded (none) or through a resilience4j"
 						+ " bulkhead of 'limit' concurrent calls that rejects the excess (bulkhead).",
 				List.of("none", "bulkhead"),
@@ -35,12 +33,7 @@ final class BulkheadDemo implements Demo {
 								"concurrent calls the bulkhead admits"),
 						Limits.delay(properties, 200, "the backend's latency"),
 						Limits.timeout(properties, "each call's timeout")),
-				"total time of a run, ms");
-	}
-
-	@Override
-	public DemoDescriptor descriptor() {
-		return this.descriptor;
+				"total time of a run, ms"));
 	}
 
 	@Override

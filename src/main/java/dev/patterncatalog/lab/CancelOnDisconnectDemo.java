@@ -18,27 +18,20 @@ import org.springframework.stereotype.Component;
  * completed work: leaked.
  */
 @Component
-final class CancelOnDisconnectDemo implements Demo {
+final class CancelOnDisconnectDemo extends DescribedDemo {
 
 	private final LabProperties properties;
 
-	private final DemoDescriptor descriptor;
-
 	CancelOnDisconnectDemo(LabProperties properties) {
-		this.properties = properties;
-		this.descriptor = new DemoDescriptor("cancel-on-disconnect", "gen-pattern-007",
+		super(new DemoDescriptor("cancel-on-disconnect", "gen-pattern-007",
 				"Cancel backend calls when the client goes away",
 				"Fans out to 'long' backends. Disconnect mid-flight (curl --max-time 1) and watch"
 						+ " /api/lab/backends/stats: attached calls are cancelled, detached calls run on as leaked work.",
 				List.of("attached", "detached"),
 				List.of(ParameterSpec.integer("n", 5, 1, properties.limits().maxFanOut(), "how many calls"),
 						Limits.delay(properties, 3000, "each call's latency")),
-				"total time of a run, ms");
-	}
-
-	@Override
-	public DemoDescriptor descriptor() {
-		return this.descriptor;
+				"total time of a run, ms"));
+		this.properties = properties;
 	}
 
 	@Override

@@ -33,14 +33,12 @@ import org.springframework.stereotype.Component;
  * {@code lab.circuit.breaker.state} gauge.
  */
 @Component
-final class CircuitBreakerDemo implements Demo {
-
-	private final DemoDescriptor descriptor;
+final class CircuitBreakerDemo extends DescribedDemo {
 
 	private final AtomicInteger latestState = new AtomicInteger();
 
 	CircuitBreakerDemo(LabProperties properties, MeterRegistry meters) {
-		this.descriptor = new DemoDescriptor("circuit-breaker", "gen-pattern-010", "Circuit breaker",
+		super(new DemoDescriptor("circuit-breaker", "gen-pattern-010", "Circuit breaker",
 				"Calls a backend that fails its first 'failing' calls, one call every 'spacing' ms, without (none) or"
 						+ " with a resilience4j circuit breaker (breaker).",
 				List.of("none", "breaker"),
@@ -52,15 +50,10 @@ final class CircuitBreakerDemo implements Demo {
 						ParameterSpec.fraction("threshold", 0.5, "failure rate that opens the breaker"),
 						ParameterSpec.millis("open", 100, 60_000, "how long the breaker stays open before trial calls"),
 						Limits.timeout(properties, "each call's timeout")),
-				"total time of a run, ms");
+				"total time of a run, ms"));
 		io.micrometer.core.instrument.Gauge.builder("lab.circuit.breaker.state", this.latestState, AtomicInteger::get)
 			.description("State of the latest circuit-breaker demo run: 0 closed, 1 open, 2 half-open")
 			.register(meters);
-	}
-
-	@Override
-	public DemoDescriptor descriptor() {
-		return this.descriptor;
 	}
 
 	@Override

@@ -14,26 +14,19 @@ import org.springframework.stereotype.Component;
  * {@code Mono.zip}. Theory: the sum of the latencies against the slowest one.
  */
 @Component
-final class FanOutDemo implements Demo {
+final class FanOutDemo extends DescribedDemo {
 
 	private final BackendRegistry registry;
 
-	private final DemoDescriptor descriptor;
-
 	FanOutDemo(BackendRegistry registry, LabProperties properties) {
-		this.registry = registry;
-		this.descriptor = new DemoDescriptor("fan-out", "gen-pattern-004", "Sequential calls against Mono.zip",
+		super(new DemoDescriptor("fan-out", "gen-pattern-004", "Sequential calls against Mono.zip",
 				"Calls every backend, one after another (sequential) or all at once with Mono.zip (parallel).",
 				List.of("sequential", "parallel"),
 				List.of(ParameterSpec.names("backends", "profile,settings,notifications",
 						properties.limits().maxFanOut(), "the backends to call"),
 						Limits.timeout(properties, "each call's timeout")),
-				"total time of a run, ms");
-	}
-
-	@Override
-	public DemoDescriptor descriptor() {
-		return this.descriptor;
+				"total time of a run, ms"));
+		this.registry = registry;
 	}
 
 	@Override

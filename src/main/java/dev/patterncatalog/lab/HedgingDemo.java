@@ -21,17 +21,14 @@ import org.springframework.stereotype.Component;
  * requests.
  */
 @Component
-final class HedgingDemo implements Demo {
+final class HedgingDemo extends DescribedDemo {
 
 	private final BackendRegistry registry;
-
-	private final DemoDescriptor descriptor;
 
 	private final Map<LatencyModel, Double> p95 = new ConcurrentHashMap<>();
 
 	HedgingDemo(BackendRegistry registry, LabProperties properties) {
-		this.registry = registry;
-		this.descriptor = new DemoDescriptor("hedging", "gen-pattern-014", "Hedged requests",
+		super(new DemoDescriptor("hedging", "gen-pattern-014", "Hedged requests",
 				"Calls a backend with a long tail once (none), or sends a second request when the first is slower"
 						+ " than 'hedge-after' and takes whichever answers first (hedged).",
 				List.of("none", "hedged"),
@@ -39,12 +36,8 @@ final class HedgingDemo implements Demo {
 						ParameterSpec.millis("hedge-after", 0, properties.limits().maxDelay().toMillis(),
 								"delay before the second request; 0 means the backend's p95"),
 						Limits.timeout(properties, "each request's timeout")),
-				"total time of a run, ms");
-	}
-
-	@Override
-	public DemoDescriptor descriptor() {
-		return this.descriptor;
+				"total time of a run, ms"));
+		this.registry = registry;
 	}
 
 	@Override

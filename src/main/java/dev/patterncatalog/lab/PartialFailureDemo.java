@@ -19,15 +19,12 @@ import org.springframework.stereotype.Component;
  * {@code gather(return_exceptions=True)}.
  */
 @Component
-final class PartialFailureDemo implements Demo {
+final class PartialFailureDemo extends DescribedDemo {
 
 	private final BackendRegistry registry;
 
-	private final DemoDescriptor descriptor;
-
 	PartialFailureDemo(BackendRegistry registry, LabProperties properties) {
-		this.registry = registry;
-		this.descriptor = new DemoDescriptor("partial-failure", "gen-pattern-005", "Fail fast against settle all",
+		super(new DemoDescriptor("partial-failure", "gen-pattern-005", "Fail fast against settle all",
 				"A fan-out in which one backend always fails: Mono.zip fails at once and cancels the others"
 						+ " (fail-fast), or every outcome is collected as a value (settle-all).",
 				List.of("fail-fast", "settle-all"),
@@ -36,12 +33,8 @@ final class PartialFailureDemo implements Demo {
 						ParameterSpec.name("failing", "notifications",
 								"the backend (one of 'backends') that fails every call"),
 						Limits.timeout(properties, "each call's timeout")),
-				"total time of a run, ms");
-	}
-
-	@Override
-	public DemoDescriptor descriptor() {
-		return this.descriptor;
+				"total time of a run, ms"));
+		this.registry = registry;
 	}
 
 	@Override

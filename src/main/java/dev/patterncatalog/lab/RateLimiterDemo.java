@@ -20,12 +20,10 @@ import org.springframework.stereotype.Component;
  * 'wait' (rate-limited).
  */
 @Component
-final class RateLimiterDemo implements Demo {
-
-	private final DemoDescriptor descriptor;
+final class RateLimiterDemo extends DescribedDemo {
 
 	RateLimiterDemo(LabProperties properties) {
-		this.descriptor = new DemoDescriptor("rate-limiter", "gen-pattern-012", "Rate limiter",
+		super(new DemoDescriptor("rate-limiter", "gen-pattern-012", "Rate limiter",
 				"Starts 'calls' calls to backend 'partner' at once, unpaced (none) or through a resilience4j rate"
 						+ " limiter (rate-limited); calls that cannot get a permit within 'wait' are rejected.",
 				List.of("none", "rate-limited"),
@@ -36,12 +34,7 @@ final class RateLimiterDemo implements Demo {
 								"how long a call may wait for a permit"),
 						Limits.delay(properties, 10, "the backend's latency"),
 						Limits.timeout(properties, "each call's timeout")),
-				"total time of a run, ms");
-	}
-
-	@Override
-	public DemoDescriptor descriptor() {
-		return this.descriptor;
+				"total time of a run, ms"));
 	}
 
 	@Override

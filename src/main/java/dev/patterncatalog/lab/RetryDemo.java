@@ -21,12 +21,10 @@ import org.springframework.stereotype.Component;
  * cost.
  */
 @Component
-final class RetryDemo implements Demo {
-
-	private final DemoDescriptor descriptor;
+final class RetryDemo extends DescribedDemo {
 
 	RetryDemo(LabProperties properties) {
-		this.descriptor = new DemoDescriptor("retry", "gen-pattern-009", "Retry with exponential backoff and jitter",
+		super(new DemoDescriptor("retry", "gen-pattern-009", "Retry with exponential backoff and jitter",
 				"Calls a backend that fails at random, once (none) or retried by resilience4j with exponential"
 						+ " backoff and ±50 % jitter (backoff).",
 				List.of("none", "backoff"),
@@ -35,12 +33,7 @@ final class RetryDemo implements Demo {
 						ParameterSpec.integer("attempts", 4, 1, 10, "attempts in all, with retries"),
 						ParameterSpec.millis("backoff", 20, 5000, "wait before the first retry; doubles after"),
 						Limits.timeout(properties, "each attempt's timeout")),
-				"total time of a run, ms");
-	}
-
-	@Override
-	public DemoDescriptor descriptor() {
-		return this.descriptor;
+				"total time of a run, ms"));
 	}
 
 	@Override

@@ -19,27 +19,21 @@ import org.springframework.stereotype.Component;
  * for N (fan-out).
  */
 @Component
-final class TailAmplificationDemo implements Demo {
-
-	private final DemoDescriptor descriptor;
+final class TailAmplificationDemo extends DescribedDemo {
 
 	TailAmplificationDemo(LabProperties properties) {
-		double maxMs = properties.limits().maxDelay().toMillis();
-		this.descriptor = new DemoDescriptor("tail-amplification", "gen-pattern-015", "Tail-latency amplification",
+		super(new DemoDescriptor("tail-amplification", "gen-pattern-015", "Tail-latency amplification",
 				"Calls one 'shard' backend (single) or N of them with Mono.zip (fan-out); each is slow with"
 						+ " probability p. A run is slow when any call drew the slow latency.",
 				List.of("single", "fan-out"),
 				List.of(ParameterSpec.integer("n", 10, 1, properties.limits().maxFanOut(), "backends per request"),
 						ParameterSpec.fraction("p", 0.01, "probability that one call is slow"),
-						ParameterSpec.millis("base", 10, maxMs, "a call's usual latency"),
-						ParameterSpec.millis("slow", 200, maxMs, "a slow call's latency"),
+						ParameterSpec.millis("base", 10, properties.limits().maxDelay().toMillis(),
+								"a call's usual latency"),
+						ParameterSpec.millis("slow", 200, properties.limits().maxDelay().toMillis(),
+								"a slow call's latency"),
 						Limits.timeout(properties, "each call's timeout")),
-				"total time of a run, ms");
-	}
-
-	@Override
-	public DemoDescriptor descriptor() {
-		return this.descriptor;
+				"total time of a run, ms"));
 	}
 
 	@Override

@@ -15,26 +15,19 @@ import org.springframework.stereotype.Component;
  * named, configured timeout that cancels the running call.
  */
 @Component
-final class TimeLimiterDemo implements Demo {
+final class TimeLimiterDemo extends DescribedDemo {
 
 	private final LabProperties properties;
 
-	private final DemoDescriptor descriptor;
-
 	TimeLimiterDemo(LabProperties properties) {
-		this.properties = properties;
-		this.descriptor = new DemoDescriptor("time-limiter", "gen-pattern-013", "resilience4j TimeLimiter",
+		super(new DemoDescriptor("time-limiter", "gen-pattern-013", "resilience4j TimeLimiter",
 				"Calls backend 'slow' with no deadline (none) or through TimeLimiterOperator (time-limiter).",
 				List.of("none", "time-limiter"),
 				List.of(Limits.delay(properties, 1000, "the slow backend's latency"),
 						ParameterSpec.bool("hang", false, "the backend never answers"), ParameterSpec.millis("timeout",
 								300, properties.limits().maxDelay().toMillis(), "the time limiter's timeout")),
-				"total time of a run, ms");
-	}
-
-	@Override
-	public DemoDescriptor descriptor() {
-		return this.descriptor;
+				"total time of a run, ms"));
+		this.properties = properties;
 	}
 
 	@Override

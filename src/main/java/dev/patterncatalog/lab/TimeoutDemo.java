@@ -17,17 +17,14 @@ import org.springframework.stereotype.Component;
  * which the backend counts.
  */
 @Component
-final class TimeoutDemo implements Demo {
+final class TimeoutDemo extends DescribedDemo {
 
 	static final BackendReply DEFAULT = new BackendReply("default", 0, 0);
 
 	private final LabProperties properties;
 
-	private final DemoDescriptor descriptor;
-
 	TimeoutDemo(LabProperties properties) {
-		this.properties = properties;
-		this.descriptor = new DemoDescriptor("timeout", "gen-pattern-006",
+		super(new DemoDescriptor("timeout", "gen-pattern-006",
 				"No timeout, timeout with fallback, timeout" + " with error",
 				"Calls backend 'slow': without a timeout (none; only a safety cap of max-delay + 5 s ends a hang),"
 						+ " or with one that falls back to a default (fallback) or fails clearly (error).",
@@ -36,12 +33,8 @@ final class TimeoutDemo implements Demo {
 						ParameterSpec.bool("hang", false, "the backend never answers"),
 						ParameterSpec.millis("timeout", 300, properties.limits().maxDelay().toMillis(),
 								"the caller's timeout (fallback and error variants)")),
-				"total time of a run, ms");
-	}
-
-	@Override
-	public DemoDescriptor descriptor() {
-		return this.descriptor;
+				"total time of a run, ms"));
+		this.properties = properties;
 	}
 
 	static BackendSpec slow(DemoParameters parameters) {
