@@ -44,8 +44,16 @@ public class Demos {
 		this.backends = backends;
 	}
 
+	/**
+	 * Every demo's description, its parameters followed by those every demo takes.
+	 */
 	public List<DemoDescriptor> descriptors() {
-		return this.demos.values().stream().map(Demo::descriptor).toList();
+		return this.demos.values().stream().map(Demo::descriptor).map((d) -> {
+			List<ParameterSpec> parameters = new java.util.ArrayList<>(d.parameters());
+			parameters.addAll(COMMON);
+			return new DemoDescriptor(d.name(), d.patternId(), d.title(), d.description(), d.variants(),
+					List.copyOf(parameters), d.metric());
+		}).toList();
 	}
 
 	/**

@@ -118,10 +118,6 @@ public final class Run {
 		this.facts.put(name, value);
 	}
 
-	public Transport transport() {
-		return this.transport;
-	}
-
 	/**
 	 * Milliseconds since the run started.
 	 */

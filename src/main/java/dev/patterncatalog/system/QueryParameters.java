@@ -26,19 +26,10 @@ public final class QueryParameters {
 	 * @throws InvalidParameter naming the first unknown parameter
 	 */
 	public static QueryParameters of(MultiValueMap<String, String> values, Set<String> known) {
-		return of(values, known::contains, String.join(", ", new TreeSet<>(known)));
-	}
-
-	/**
-	 * Checks every parameter name with {@code known}, describing the accepted names as
-	 * {@code described} in errors.
-	 */
-	public static QueryParameters of(MultiValueMap<String, String> values, java.util.function.Predicate<String> known,
-			String described) {
 		for (String name : new TreeSet<>(values.keySet())) {
-			if (!known.test(name)) {
+			if (!known.contains(name)) {
 				throw new InvalidParameter(name, "Unknown parameter '" + name + "'. This endpoint takes: "
-						+ (described.isEmpty() ? "no parameters" : described) + ".");
+						+ (known.isEmpty() ? "no parameters" : String.join(", ", new TreeSet<>(known))) + ".");
 			}
 		}
 		return new QueryParameters(values);

@@ -47,6 +47,8 @@ class LabApiIntegrationTests {
 					(names) -> assertThat(names).containsExactlyInAnyOrder("blocking", "bulkhead",
 							"cancel-on-disconnect", "circuit-breaker", "fan-out", "hedging", "partial-failure",
 							"rate-limiter", "retry", "tail-amplification", "time-limiter", "timeout"))
+			.jsonPath("$[?(@.name == 'fan-out')].parameters[*].name")
+			.value(List.class, (names) -> assertThat(names).contains("backends", "timeout", "seed", "transport"))
 			.jsonPath("$[?(@.name == 'fan-out')].pattern_id")
 			.isEqualTo(List.of("gen-pattern-004"))
 			.jsonPath("$[?(@.name == 'fan-out')].variants[*]")
