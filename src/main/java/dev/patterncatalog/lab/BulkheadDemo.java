@@ -31,8 +31,8 @@ final class BulkheadDemo extends DescribedDemo {
 				List.of(ParameterSpec.integer("calls", 20, 1, properties.limits().maxFanOut(), "calls in the burst"),
 						ParameterSpec.integer("limit", 5, 1, properties.limits().maxFanOut(),
 								"concurrent calls the bulkhead admits"),
-						Limits.delay(properties, 200, "the backend's latency"),
-						Limits.timeout(properties, "each call's timeout")),
+						SharedParameters.delay(properties, 200, "the backend's latency"),
+						SharedParameters.timeout(properties, "each call's timeout")),
 				"total time of a run, ms"));
 	}
 

@@ -29,7 +29,7 @@ final class CancelOnDisconnectDemo extends DescribedDemo {
 						+ " /api/lab/backends/stats: attached calls are cancelled, detached calls run on as leaked work.",
 				List.of("attached", "detached"),
 				List.of(ParameterSpec.integer("n", 5, 1, properties.limits().maxFanOut(), "how many calls"),
-						Limits.delay(properties, 3000, "each call's latency")),
+						SharedParameters.delay(properties, 3000, "each call's latency")),
 				"total time of a run, ms"));
 		this.properties = properties;
 	}
@@ -37,7 +37,7 @@ final class CancelOnDisconnectDemo extends DescribedDemo {
 	@Override
 	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
 		BackendSpec backend = BackendSpec.fixed("long", parameters.number("delay"));
-		Duration timeout = Limits.safetyCap(this.properties);
+		Duration timeout = SharedParameters.safetyCap(this.properties);
 		List<Mono<BackendReply>> calls = java.util.stream.IntStream.range(0, parameters.integer("n"))
 			.mapToObj((i) -> run.call(backend, 0, timeout))
 			.toList();

@@ -44,12 +44,12 @@ final class CircuitBreakerDemo extends DescribedDemo {
 				List.of("none", "breaker"),
 				List.of(ParameterSpec.integer("calls", 40, 1, 500, "calls in the sequence"),
 						ParameterSpec.integer("failing", 20, 0, 500, "how many calls fail before the backend recovers"),
-						Limits.delay(properties, 50, "the backend's latency, failures included"),
+						SharedParameters.delay(properties, 50, "the backend's latency, failures included"),
 						ParameterSpec.millis("spacing", 10, 1000, "pause between calls"),
 						ParameterSpec.integer("window", 10, 2, 100, "calls the failure rate is computed over"),
 						ParameterSpec.fraction("threshold", 0.5, "failure rate that opens the breaker"),
 						ParameterSpec.millis("open", 100, 60_000, "how long the breaker stays open before trial calls"),
-						Limits.timeout(properties, "each call's timeout")),
+						SharedParameters.timeout(properties, "each call's timeout")),
 				"total time of a run, ms"));
 		io.micrometer.core.instrument.Gauge.builder("lab.circuit.breaker.state", this.latestState, AtomicInteger::get)
 			.description("State of the latest circuit-breaker demo run: 0 closed, 1 open, 2 half-open")

@@ -24,7 +24,7 @@ final class FanOutDemo extends DescribedDemo {
 				List.of("sequential", "parallel"),
 				List.of(ParameterSpec.names("backends", "profile,settings,notifications",
 						properties.limits().maxFanOut(), "the backends to call"),
-						Limits.timeout(properties, "each call's timeout")),
+						SharedParameters.timeout(properties, "each call's timeout")),
 				"total time of a run, ms"));
 		this.registry = registry;
 	}

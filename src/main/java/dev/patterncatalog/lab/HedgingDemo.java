@@ -35,7 +35,7 @@ final class HedgingDemo extends DescribedDemo {
 				List.of(ParameterSpec.name("backend", "search", "the backend (its replicas share its model)"),
 						ParameterSpec.millis("hedge-after", 0, properties.limits().maxDelay().toMillis(),
 								"delay before the second request; 0 means the backend's p95"),
-						Limits.timeout(properties, "each request's timeout")),
+						SharedParameters.timeout(properties, "each request's timeout")),
 				"total time of a run, ms"));
 		this.registry = registry;
 	}

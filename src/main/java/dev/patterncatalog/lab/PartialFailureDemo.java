@@ -32,7 +32,7 @@ final class PartialFailureDemo extends DescribedDemo {
 						properties.limits().maxFanOut(), "the backends to call"),
 						ParameterSpec.name("failing", "notifications",
 								"the backend (one of 'backends') that fails every call"),
-						Limits.timeout(properties, "each call's timeout")),
+						SharedParameters.timeout(properties, "each call's timeout")),
 				"total time of a run, ms"));
 		this.registry = registry;
 	}

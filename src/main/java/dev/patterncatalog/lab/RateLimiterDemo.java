@@ -32,8 +32,8 @@ final class RateLimiterDemo extends DescribedDemo {
 						ParameterSpec.millis("period", 100, 10_000, "how often permits refresh"),
 						ParameterSpec.millis("wait", 1000, properties.limits().maxDelay().toMillis(),
 								"how long a call may wait for a permit"),
-						Limits.delay(properties, 10, "the backend's latency"),
-						Limits.timeout(properties, "each call's timeout")),
+						SharedParameters.delay(properties, 10, "the backend's latency"),
+						SharedParameters.timeout(properties, "each call's timeout")),
 				"total time of a run, ms"));
 	}
 

@@ -28,11 +28,11 @@ final class RetryDemo extends DescribedDemo {
 				"Calls a backend that fails at random, once (none) or retried by resilience4j with exponential"
 						+ " backoff and ±50 % jitter (backoff).",
 				List.of("none", "backoff"),
-				List.of(Limits.delay(properties, 20, "the backend's latency"),
+				List.of(SharedParameters.delay(properties, 20, "the backend's latency"),
 						ParameterSpec.fraction("error-rate", 0.5, "probability that a call fails"),
 						ParameterSpec.integer("attempts", 4, 1, 10, "attempts in all, with retries"),
 						ParameterSpec.millis("backoff", 20, 5000, "wait before the first retry; doubles after"),
-						Limits.timeout(properties, "each attempt's timeout")),
+						SharedParameters.timeout(properties, "each attempt's timeout")),
 				"total time of a run, ms"));
 	}
 

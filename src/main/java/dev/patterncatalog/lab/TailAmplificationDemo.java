@@ -32,7 +32,7 @@ final class TailAmplificationDemo extends DescribedDemo {
 								"a call's usual latency"),
 						ParameterSpec.millis("slow", 200, properties.limits().maxDelay().toMillis(),
 								"a slow call's latency"),
-						Limits.timeout(properties, "each call's timeout")),
+						SharedParameters.timeout(properties, "each call's timeout")),
 				"total time of a run, ms"));
 	}
 

@@ -23,7 +23,7 @@ final class TimeLimiterDemo extends DescribedDemo {
 		super(new DemoDescriptor("time-limiter", "gen-pattern-013", "resilience4j TimeLimiter",
 				"Calls backend 'slow' with no deadline (none) or through TimeLimiterOperator (time-limiter).",
 				List.of("none", "time-limiter"),
-				List.of(Limits.delay(properties, 1000, "the slow backend's latency"),
+				List.of(SharedParameters.delay(properties, 1000, "the slow backend's latency"),
 						ParameterSpec.bool("hang", false, "the backend never answers"), ParameterSpec.millis("timeout",
 								300, properties.limits().maxDelay().toMillis(), "the time limiter's timeout")),
 				"total time of a run, ms"));
@@ -34,7 +34,7 @@ final class TimeLimiterDemo extends DescribedDemo {
 	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
 		BackendSpec slow = TimeoutDemo.slow(parameters);
 		if (variant.equals("none")) {
-			return run.call(slow, 0, Limits.safetyCap(this.properties));
+			return run.call(slow, 0, SharedParameters.safetyCap(this.properties));
 		}
 		TimeLimiter limiter = TimeLimiter.of("lab-time-limiter",
 				TimeLimiterConfig.custom()
@@ -43,13 +43,15 @@ final class TimeLimiterDemo extends DescribedDemo {
 					.build());
 		// the operator is applied inside the recorded call, so that the record shows the
 		// timeout
-		return run.record("time-limiter", Mono.defer(() -> run.call(slow, 0, Limits.safetyCap(this.properties)))
-			.transformDeferred(TimeLimiterOperator.of(limiter)), "deadline of the call to 'slow'");
+		return run.record("time-limiter",
+				Mono.defer(() -> run.call(slow, 0, SharedParameters.safetyCap(this.properties)))
+					.transformDeferred(TimeLimiterOperator.of(limiter)),
+				"deadline of the call to 'slow'");
 	}
 
 	@Override
 	public Theory theory(String variant, DemoParameters parameters) {
-		double delay = parameters.bool("hang") ? Limits.safetyCap(this.properties).toMillis()
+		double delay = parameters.bool("hang") ? SharedParameters.safetyCap(this.properties).toMillis()
 				: parameters.number("delay");
 		return variant.equals("none") ? new Theory("total_ms", delay, "the backend's latency")
 				: new Theory("total_ms", Math.min(delay, parameters.number("timeout")),

@@ -29,7 +29,7 @@ final class TimeoutDemo extends DescribedDemo {
 				"Calls backend 'slow': without a timeout (none; only a safety cap of max-delay + 5 s ends a hang),"
 						+ " or with one that falls back to a default (fallback) or fails clearly (error).",
 				List.of("none", "fallback", "error"),
-				List.of(Limits.delay(properties, 1000, "the slow backend's latency"),
+				List.of(SharedParameters.delay(properties, 1000, "the slow backend's latency"),
 						ParameterSpec.bool("hang", false, "the backend never answers"),
 						ParameterSpec.millis("timeout", 300, properties.limits().maxDelay().toMillis(),
 								"the caller's timeout (fallback and error variants)")),
@@ -46,7 +46,7 @@ final class TimeoutDemo extends DescribedDemo {
 	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
 		BackendSpec slow = slow(parameters);
 		if (variant.equals("none")) {
-			return run.call(slow, 0, Limits.safetyCap(this.properties));
+			return run.call(slow, 0, SharedParameters.safetyCap(this.properties));
 		}
 		Duration timeout = parameters.millis("timeout");
 		Mono<BackendReply> call = run.call(slow, 0, timeout);
@@ -61,7 +61,7 @@ final class TimeoutDemo extends DescribedDemo {
 
 	@Override
 	public Theory theory(String variant, DemoParameters parameters) {
-		double delay = parameters.bool("hang") ? Limits.safetyCap(this.properties).toMillis()
+		double delay = parameters.bool("hang") ? SharedParameters.safetyCap(this.properties).toMillis()
 				: parameters.number("delay");
 		if (variant.equals("none")) {
 			return new Theory("total_ms", delay, "the backend's latency (or the safety cap if it hangs)");

@@ -3,9 +3,9 @@ package dev.patterncatalog.lab;
 /**
  * Parameter specs that several demos share, bounded by the configured limits.
  */
-final class Limits {
+final class SharedParameters {
 
-	private Limits() {
+	private SharedParameters() {
 	}
 
 	static ParameterSpec timeout(LabProperties properties, String description) {
