@@ -85,15 +85,11 @@ class PatternController {
 							schema = @Schema(type = "string",
 									allowableValues = { "title", "-title", "created_at", "-created_at", "relevance",
 											"-relevance" })) })
-	@ApiResponse(responseCode = "200", description = "A page of pattern summaries")
-	ResponseEntity<PatternPage> list(ServerWebExchange exchange) {
+	@ApiResponse(responseCode = "200", description = "A page of pattern summaries",
+			content = @Content(schema = @Schema(implementation = PatternPage.class)))
+	ResponseEntity<byte[]> list(ServerWebExchange exchange) {
 		PatternQuery query = PatternParameters.query(exchange.getRequest().getQueryParams());
-		PreparedCatalog prepared = this.views.current();
-		PatternPage page = prepared.catalog().search(query);
-		return ResponseEntity.ok()
-			.cacheControl(this.cacheControl)
-			.eTag(prepared.catalog().version() + "-" + Integer.toHexString(query.hashCode()))
-			.body(page);
+		return respond(this.views.current().search(query));
 	}
 
 	@GetMapping(path = "/patterns/{id}",
@@ -164,9 +160,7 @@ class PatternController {
 			content = @Content(schema = @Schema(implementation = Facets.class)))
 	ResponseEntity<byte[]> facets(ServerWebExchange exchange) {
 		PatternFilter filter = PatternParameters.filter(exchange.getRequest().getQueryParams());
-		PreparedCatalog prepared = this.views.current();
-		return respond(filter.equals(PatternFilter.ALL) ? prepared.facets()
-				: prepared.json(prepared.catalog().facets(filter)));
+		return respond(this.views.current().facets(filter));
 	}
 
 	@GetMapping("/catalog/problems")

@@ -14,10 +14,13 @@ import java.util.stream.Collectors;
 import dev.patterncatalog.catalog.Catalog;
 import dev.patterncatalog.catalog.PatternDocument;
 import dev.patterncatalog.catalog.PatternFilter;
+import dev.patterncatalog.catalog.PatternQuery;
 import dev.patterncatalog.catalog.web.CatalogResponses.Example;
 import dev.patterncatalog.catalog.web.CatalogResponses.ExampleList;
 import dev.patterncatalog.catalog.web.CatalogResponses.ProblemReport;
 import dev.patterncatalog.catalog.web.CatalogResponses.RelatedList;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +36,8 @@ final class PreparedCatalog {
 
 	static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
 
+	static final int MAX_CACHED_QUERIES = 2000;
+
 	private final Catalog catalog;
 
 	private final JsonMapper json;
@@ -42,6 +47,13 @@ final class PreparedCatalog {
 	private final Prepared facets;
 
 	private final Prepared problems;
+
+	/**
+	 * Listings, searches and filtered facets of this version, rendered on first request:
+	 * the same query always gets the same bytes until the catalog changes, and repeating
+	 * it is a lookup. Bounded, since requests choose the keys.
+	 */
+	private final Cache<Object, Prepared> queries = Caffeine.newBuilder().maximumSize(MAX_CACHED_QUERIES).build();
 
 	PreparedCatalog(Catalog catalog, JsonMapper json) {
 		this.catalog = catalog;
@@ -66,12 +78,23 @@ final class PreparedCatalog {
 		return Optional.ofNullable(this.patterns.get(id));
 	}
 
-	Prepared facets() {
-		return this.facets;
-	}
-
 	Prepared problems() {
 		return this.problems;
+	}
+
+	/**
+	 * A page of the listing, from the cache of this version.
+	 */
+	Prepared search(PatternQuery query) {
+		return this.queries.get(query, (key) -> json(this.catalog.search(query)));
+	}
+
+	/**
+	 * Facet counts within a filter, from the cache of this version.
+	 */
+	Prepared facets(PatternFilter filter) {
+		return filter.equals(PatternFilter.ALL) ? this.facets
+				: this.queries.get(filter, (key) -> json(this.catalog.facets(filter)));
 	}
 
 	Prepared json(Object value) {
