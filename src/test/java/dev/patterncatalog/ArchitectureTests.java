@@ -3,9 +3,11 @@ package dev.patterncatalog;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
@@ -18,41 +20,48 @@ class ArchitectureTests {
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("dev.patterncatalog");
 
+	private static void assertHolds(EvaluationResult result) {
+		assertThat(result.getFailureReport().getDetails()).as(result.getFailureReport().toString()).isEmpty();
+	}
+
 	@Test
 	void theCatalogAndTheLabAreIndependentFeatures() {
-		noClasses().that()
+		assertHolds(noClasses().that()
 			.resideInAPackage("..catalog..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("..lab..")
-			.check(this.classes);
-		noClasses().that()
+			.evaluate(this.classes));
+		assertHolds(noClasses().that()
 			.resideInAPackage("..lab..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("..catalog..")
-			.check(this.classes);
+			.evaluate(this.classes));
 	}
 
 	@Test
 	void crossCuttingCodeKnowsNoFeature() {
-		noClasses().that()
+		assertHolds(noClasses().that()
 			.resideInAPackage("..system..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("..catalog..", "..lab..")
-			.check(this.classes);
+			.evaluate(this.classes));
 	}
 
 	@Test
 	void nothingDependsOnAWebPackageButItsOwnFeature() {
-		noClasses().that()
+		assertHolds(noClasses().that()
 			.resideOutsideOfPackages("dev.patterncatalog..web..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("dev.patterncatalog..web..")
-			.check(this.classes);
-		slices().matching("dev.patterncatalog.(*).web..").should().notDependOnEachOther().check(this.classes);
+			.evaluate(this.classes));
+		assertHolds(slices().matching("dev.patterncatalog.(*).web..")
+			.should()
+			.notDependOnEachOther()
+			.evaluate(this.classes));
 	}
 
 }
