@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -168,14 +167,8 @@ class LabApiIntegrationTests {
 
 	@Test
 	void theBlockingDemoHoldsAThreadPerRunSoItRunsAtMostFourAtOnce() {
-		List<EntityExchangeResult<byte[]>> results = Flux.range(0, 5)
-			.flatMap((i) -> Flux.defer(() -> Flux.just(this.client.get()
-				.uri("/api/lab/demos/blocking?calls=1&delay=1000&probes=1")
-				.exchange()
-				.expectBody()
-				.returnResult())).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 5)
-			.collectList()
-			.block(Duration.ofSeconds(30));
+		List<EntityExchangeResult<byte[]>> results = ConcurrentRequests.get(this.client,
+				"/api/lab/demos/blocking?calls=1&delay=1000&probes=1", 5);
 
 		assertThat(results).filteredOn((r) -> r.getStatus().value() == 200).hasSize(4);
 		assertThat(results).filteredOn((r) -> r.getStatus().value() == 503)

@@ -1,10 +1,8 @@
 package dev.patterncatalog.lab.web;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,14 +29,8 @@ class LabGuardIntegrationTests {
 
 	@Test
 	void moreConcurrentRunsThanTheBulkheadAllowsGet503WithRetryAfter() {
-		List<EntityExchangeResult<byte[]>> results = Flux.range(0, 6)
-			.flatMap((i) -> Flux.defer(() -> Flux.just(this.client.get()
-				.uri("/api/lab/demos/timeout?variant=none&delay=1000&transport=in-process")
-				.exchange()
-				.expectBody()
-				.returnResult())).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 6)
-			.collectList()
-			.block(Duration.ofSeconds(30));
+		List<EntityExchangeResult<byte[]>> results = ConcurrentRequests.get(this.client,
+				"/api/lab/demos/timeout?variant=none&delay=1000&transport=in-process", 6);
 
 		assertThat(results).filteredOn((r) -> r.getStatus().value() == 200).hasSize(2);
 		assertThat(results).filteredOn((r) -> r.getStatus().value() == 503).hasSize(4).allSatisfy((r) -> {
@@ -51,14 +43,8 @@ class LabGuardIntegrationTests {
 
 	@Test
 	void moreComparisonsPerSecondThanAllowedGet429WithRetryAfter() {
-		List<EntityExchangeResult<byte[]>> results = Flux.range(0, 5)
-			.flatMap((i) -> Flux.defer(() -> Flux.just(this.client.get()
-				.uri("/api/lab/demos/fan-out/compare?runs=1&transport=in-process&backends=notifications")
-				.exchange()
-				.expectBody()
-				.returnResult())).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 5)
-			.collectList()
-			.block(Duration.ofSeconds(30));
+		List<EntityExchangeResult<byte[]>> results = ConcurrentRequests.get(this.client,
+				"/api/lab/demos/fan-out/compare?runs=1&transport=in-process&backends=notifications", 5);
 
 		// one permit a second: five requests within a moment get at most two (if they
 		// straddle a refresh)
