@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
 # Load benchmark: the service against reference peers on the same machine, measured with wrk.
 #   src/benchmark/load-benchmark.sh                 # DURATION=5s RUNS=3 by default
-# Peers: nginx serving the service's exact answers as static files, and nginx answering after a fixed delay
-# (echo_sleep) for the lab's fan-out. Each case has a discarded warm-up run, then RUNS runs; medians are reported,
-# and ratios are computed within this session. Client, server and peers share the machine.
+#   CASES='by id|in process' src/benchmark/load-benchmark.sh   # only the cases whose names match
+# The service runs as the image runs it (the Dockerfile's JVM options in a 384 MB container, from a class data
+# sharing archive made by a training run). Peers: nginx serving the service's exact answers as static files, and
+# nginx answering after a fixed delay (echo_sleep) for the lab's fan-out. Every service URL is first warmed up in
+# turn (the JIT needs far longer than one case's warm-up), then each case has a discarded warm-up run and RUNS
+# runs; medians are reported, and ratios are computed within this session. Client, server and peers share the
+# machine.
 # Needs wrk, nginx and libnginx-mod-http-echo (installed with apt-get when run as root).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 DURATION=${DURATION:-5s}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-5s}
+JIT_WARMUP=${JIT_WARMUP:-20s}
 RUNS=${RUNS:-3}
-# the service as deployed: a heap sized like the container's (75 % of 256 MB)
-JAVA_OPTS=${JAVA_OPTS:--Xmx192m}
+CASES=${CASES:-.}
+# the service as deployed: the image's JVM options, sized for the 384 MB container it is meant to run in
+JAVA_OPTS=${JAVA_OPTS:-$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile) -XX:MaxRAM=384m}
+export MALLOC_ARENA_MAX=2
 SERVICE_PORT=${SERVICE_PORT:-18080}
 STATIC_PORT=${STATIC_PORT:-18081}
 DELAY_PORT=${DELAY_PORT:-18082}
@@ -37,11 +44,16 @@ fi
 
 ./mvnw -B -q -DskipTests package
 jar=$(ls target/pattern-catalog-*.jar | grep -v plain | head -n 1)
+# as in the Dockerfile: the jar extracted beside its libraries, and a class data sharing archive of a training run
+java -Djarmode=tools -jar "$jar" extract --destination "$work/app" > /dev/null
+app="$work/app/$(basename "$jar")"
+java $JAVA_OPTS -XX:ArchiveClassesAtExit="$work/app.jsa" -Dspring.context.exit=onRefresh -jar "$app" \
+	--server.port="$SERVICE_PORT" --logging.level.root=warn > "$work/training.log" 2>&1
 
 # startup: from launching the JVM to the readiness probe answering UP
 start_ns=$(date +%s%N)
-java $JAVA_OPTS -jar "$jar" --server.port="$SERVICE_PORT" --lab.guard.runs-per-second=1000000 --lab.guard.max-runs=100000 \
-	--logging.level.root=warn > "$work/service.log" 2>&1 &
+java $JAVA_OPTS -XX:SharedArchiveFile="$work/app.jsa" -jar "$app" --server.port="$SERVICE_PORT" \
+	--lab.guard.runs-per-second=1000000 --lab.guard.max-runs=100000 --logging.level.root=warn > "$work/service.log" 2>&1 &
 service_pid=$!
 until curl -sf "localhost:$SERVICE_PORT/actuator/health/readiness" > /dev/null; do sleep 0.01; done
 ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
@@ -90,15 +102,17 @@ cpu_ticks() {
 	echo "$total"
 }
 
-# run_case NAME TARGET CONNECTIONS URL PID: a warm-up, then RUNS measured runs, each appended to the results
+# run_case NAME TARGET CONNECTIONS URL PID [HEADER]: a warm-up, then RUNS measured runs, appended to the results
 run_case() {
 	local name=$1 target=$2 connections=$3 url=$4 pid=$5 threads=2
+	shift 5
+	[[ "$name" =~ $CASES ]] || return 0
 	[ "$connections" -lt 2 ] && threads=1
-	wrk -t"$threads" -c"$connections" -d"$WARMUP" --timeout 10s -s src/benchmark/latency.lua "$url" > /dev/null
+	wrk -t"$threads" -c"$connections" -d"$WARMUP" --timeout 10s -s src/benchmark/latency.lua "$@" "$url" > /dev/null
 	for run in $(seq 1 "$RUNS"); do
 		local before after line
 		before=$(cpu_ticks "$pid")
-		line=$(wrk -t"$threads" -c"$connections" -d"$DURATION" --timeout 10s -s src/benchmark/latency.lua "$url" \
+		line=$(wrk -t"$threads" -c"$connections" -d"$DURATION" --timeout 10s -s src/benchmark/latency.lua "$@" "$url" \
 			| grep '^RESULT')
 		after=$(cpu_ticks "$pid")
 		printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$target" "$connections" "$run" "$line" "$(( after - before ))" \
@@ -108,24 +122,38 @@ run_case() {
 
 service="http://localhost:$SERVICE_PORT"
 static="http://localhost:$STATIC_PORT"
+fan_out="$service/api/lab/demos/fan-out?variant=parallel&seed=1"
+# the JIT's warm-up: every service URL in turn, under load, before anything is measured
+for url in "$service/api/patterns/gen-pattern-003" "$service/api/patterns?category=resilience" \
+		"$service/api/patterns?q=timeout%20retry" "$fan_out" "$fan_out&transport=in-process"; do
+	wrk -t2 -c64 -d"$JIT_WARMUP" --timeout 10s "$url" > /dev/null
+done
+wrk -t2 -c64 -d"$JIT_WARMUP" --timeout 10s -H 'Accept: text/html' "$service/api/patterns/gen-pattern-003" > /dev/null
+
 run_case "pattern by id (JSON)" service 64 "$service/api/patterns/gen-pattern-003" "$service_pid"
 run_case "pattern by id (JSON)" nginx 64 "$static/pattern.json" "$nginx_pid"
 run_case "list, filtered" service 64 "$service/api/patterns?category=resilience" "$service_pid"
 run_case "list, filtered" nginx 64 "$static/list.json" "$nginx_pid"
 run_case "full-text search" service 64 "$service/api/patterns?q=timeout%20retry" "$service_pid"
 run_case "full-text search" nginx 64 "$static/search.json" "$nginx_pid"
-run_case "pattern as HTML" service 64 "$service/api/patterns/gen-pattern-003" "$service_pid"
+run_case "pattern as HTML" service 64 "$service/api/patterns/gen-pattern-003" "$service_pid" -H 'Accept: text/html'
 run_case "pattern as HTML" nginx 64 "$static/pattern.html" "$nginx_pid"
+http="fan-out 100/150/200 ms, backends over HTTP"
+in_process="fan-out 100/150/200 ms, backends in process"
 for connections in 1 100 1000; do
-	run_case "fan-out 100/150/200 ms" service "$connections" \
-		"$service/api/lab/demos/fan-out?variant=parallel&seed=1" "$service_pid"
-	run_case "fan-out 100/150/200 ms" delay-peer "$connections" "http://localhost:$DELAY_PORT/delay" "$nginx_pid"
+	run_case "$http" service "$connections" "$fan_out" "$service_pid"
+	run_case "$in_process" service "$connections" "$fan_out&transport=in-process" "$service_pid"
+	if [[ "$http" =~ $CASES || "$in_process" =~ $CASES ]]; then
+		# one peer for both variants: the same runs are compared with each
+		CASES=. run_case "$http" delay-peer "$connections" "http://localhost:$DELAY_PORT/delay" "$nginx_pid"
+		grep -P "^$http\tdelay-peer\t$connections\t" "$results" | sed "s|^$http|$in_process|" >> "$results"
+	fi
 done
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$service_pid/status")
 
-python3 - "$results" "$ready_ms" "$rss_kb" "$DURATION" "$RUNS" <<'PYTHON'
+python3 - "$results" "$ready_ms" "$rss_kb" "$DURATION" "$RUNS" "$JAVA_OPTS" <<'PYTHON'
 import statistics, sys, os
-path, ready_ms, rss_kb, duration, runs = sys.argv[1:]
+path, ready_ms, rss_kb, duration, runs, java_opts = sys.argv[1:]
 hz = os.sysconf("SC_CLK_TCK")
 seconds = float(duration.rstrip("s"))
 rows = {}
@@ -141,12 +169,15 @@ def med(runs, key):
     return statistics.median(r[key] for r in runs)
 
 print(f"Load benchmark: {runs} runs of {duration} per case after a warm-up, medians; wrk, the service and nginx")
-print("(errors counts non-2xx answers and socket errors).")
 print("share one machine (2 cores, shared), so CPU use is that of the process under test (100 % = one core).")
+print("Errors counts non-2xx answers and socket errors.")
+print(f"The service's JVM: {java_opts}, with a class data sharing archive.")
 print()
 print("| case | conns | target | req/s | p50 ms | p99 ms | p99.9 ms | errors | CPU % | ratio to peer |")
 print("|---|---|---|---|---|---|---|---|---|---|")
 for (name, conns), targets in rows.items():
+    if "service" not in targets:
+        continue  # a peer whose service case was not selected
     peer = next(t for t in targets if t != "service")
     for target in ["service", peer]:
         r = targets[target]
