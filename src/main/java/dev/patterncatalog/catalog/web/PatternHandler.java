@@ -23,27 +23,27 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Mono;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.NotAcceptableStatusException;
-import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The catalog API. Every answer carries an ETag and a Cache-Control header, and a
- * matching {@code If-None-Match} gets 304 Not Modified.
+ * The catalog API's handlers, routed by {@link CatalogRoutes}. Every answer is prepared
+ * bytes with an ETag and a Cache-Control header, and a matching {@code If-None-Match}
+ * gets 304 Not Modified.
  */
-@RestController
-@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
+@Component
 @Tag(name = "Catalog",
 		description = "Pattern documents: list, search, facets, and each document as JSON, Markdown or HTML")
-class PatternController {
+class PatternHandler {
+
+	private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON);
 
 	private static final List<MediaType> DOCUMENT_TYPES = List.of(MediaType.APPLICATION_JSON, PreparedCatalog.MARKDOWN,
 			PreparedCatalog.HTML);
@@ -54,13 +54,12 @@ class PatternController {
 
 	private final CacheControl cacheControl;
 
-	PatternController(CatalogViews views, CatalogProperties properties) {
+	PatternHandler(CatalogViews views, CatalogProperties properties) {
 		this.views = views;
 		this.cacheControl = CacheControl.maxAge(properties.cacheMaxAge()).cachePublic();
 	}
 
-	@GetMapping("/patterns")
-	@Operation(summary = "List and search patterns",
+	@Operation(operationId = "listPatterns", summary = "List and search patterns",
 			description = "Filters combine: every one given must match. With `q`, results are ranked by relevance"
 					+ " (a match in the title or tags weighs more than one in the body) unless `sort` says otherwise.",
 			parameters = {
@@ -87,66 +86,59 @@ class PatternController {
 											"-relevance" })) })
 	@ApiResponse(responseCode = "200", description = "A page of pattern summaries",
 			content = @Content(schema = @Schema(implementation = PatternPage.class)))
-	ResponseEntity<byte[]> list(ServerWebExchange exchange) {
-		PatternQuery query = PatternParameters.query(exchange.getRequest().getQueryParams());
-		return respond(this.views.current().search(query));
+	Mono<ServerResponse> list(ServerRequest request) {
+		PatternQuery query = PatternParameters.query(request.queryParams());
+		return respond(request, this.views.current().search(query));
 	}
 
-	@GetMapping(path = "/patterns/{id}",
-			produces = { MediaType.APPLICATION_JSON_VALUE, "text/markdown", MediaType.TEXT_HTML_VALUE })
 	@Operation(summary = "Get a pattern document",
 			description = "Content negotiation by `Accept`: `application/json` (default) gives the structured"
-					+ " document, `text/markdown` the original file, `text/html` a rendered page.")
+					+ " document, `text/markdown` the original file, `text/html` a rendered page.",
+			parameters = @Parameter(in = ParameterIn.PATH, name = "id", description = ID_DESCRIPTION,
+					example = "gen-pattern-003"))
 	@ApiResponse(responseCode = "200", description = "The document",
 			content = {
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 							schema = @Schema(implementation = PatternDocument.class)),
 					@Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
 					@Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")) })
-	ResponseEntity<byte[]> pattern(
-			@Parameter(description = ID_DESCRIPTION, example = "gen-pattern-003") @PathVariable String id,
-			ServerWebExchange exchange) {
-		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
-		PreparedCatalog.Pattern pattern = find(id);
-		MediaType chosen = Representations.choose(exchange.getRequest().getHeaders().getAccept(), DOCUMENT_TYPES);
-		if (chosen == null) {
-			throw new NotAcceptableStatusException(DOCUMENT_TYPES);
-		}
+	Mono<ServerResponse> pattern(ServerRequest request) {
+		QueryParameters.of(request.queryParams(), Set.of());
+		PreparedCatalog.Pattern pattern = find(request);
+		MediaType chosen = choose(request, DOCUMENT_TYPES);
 		Prepared body = chosen.equals(PreparedCatalog.MARKDOWN) ? pattern.markdown
 				: chosen.equals(PreparedCatalog.HTML) ? pattern.html : pattern.json;
-		return ok(body).varyBy(HttpHeaders.ACCEPT).body(body.bytes());
+		return ok(body).varyBy(HttpHeaders.ACCEPT).bodyValue(body.bytes());
 	}
 
-	@GetMapping("/patterns/{id}/related")
 	@Operation(summary = "Related patterns",
 			description = "The document's related links resolved to summaries; a link to an id the catalog lacks"
-					+ " is kept and marked `missing`.")
+					+ " is kept and marked `missing`.",
+			parameters = @Parameter(in = ParameterIn.PATH, name = "id", description = ID_DESCRIPTION,
+					example = "gen-pattern-003"))
 	@ApiResponse(responseCode = "200", description = "The related patterns",
 			content = @Content(schema = @Schema(implementation = RelatedList.class)))
-	ResponseEntity<byte[]> related(
-			@Parameter(description = ID_DESCRIPTION, example = "gen-pattern-003") @PathVariable String id,
-			ServerWebExchange exchange) {
-		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
-		return respond(find(id).related);
+	Mono<ServerResponse> related(ServerRequest request) {
+		QueryParameters.of(request.queryParams(), Set.of());
+		return respond(request, find(request).related);
 	}
 
-	@GetMapping("/patterns/{id}/examples")
 	@Operation(summary = "Code examples of a pattern",
 			description = "Every code example of the document's solutions, or those of one language.",
-			parameters = @Parameter(in = ParameterIn.QUERY, name = "language",
-					description = "Only examples in this language (the code fence's language, ignoring case)",
-					example = "python"))
+			parameters = {
+					@Parameter(in = ParameterIn.PATH, name = "id", description = ID_DESCRIPTION,
+							example = "gen-pattern-003"),
+					@Parameter(in = ParameterIn.QUERY, name = "language",
+							description = "Only examples in this language (the code fence's language, ignoring case)",
+							example = "python") })
 	@ApiResponse(responseCode = "200", description = "The examples",
 			content = @Content(schema = @Schema(implementation = ExampleList.class)))
-	ResponseEntity<byte[]> examples(
-			@Parameter(description = ID_DESCRIPTION, example = "gen-pattern-003") @PathVariable String id,
-			ServerWebExchange exchange) {
-		QueryParameters parameters = QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of("language"));
+	Mono<ServerResponse> examples(ServerRequest request) {
+		QueryParameters parameters = QueryParameters.of(request.queryParams(), Set.of("language"));
 		String language = parameters.text("language", PatternParameters.MAX_VALUE_LENGTH);
-		return respond(find(id).examples(language));
+		return respond(request, find(request).examples(language));
 	}
 
-	@GetMapping("/facets")
 	@Operation(summary = "Facet counts",
 			description = "How many patterns carry each category, language and tag, most frequent first. Takes the"
 					+ " same filters as the listing, to count within a selection.",
@@ -158,23 +150,23 @@ class PatternController {
 							description = "Only patterns matching this full-text query") })
 	@ApiResponse(responseCode = "200", description = "The counts",
 			content = @Content(schema = @Schema(implementation = Facets.class)))
-	ResponseEntity<byte[]> facets(ServerWebExchange exchange) {
-		PatternFilter filter = PatternParameters.filter(exchange.getRequest().getQueryParams());
-		return respond(this.views.current().facets(filter));
+	Mono<ServerResponse> facets(ServerRequest request) {
+		PatternFilter filter = PatternParameters.filter(request.queryParams());
+		return respond(request, this.views.current().facets(filter));
 	}
 
-	@GetMapping("/catalog/problems")
 	@Operation(summary = "Catalog load problems",
 			description = "What was wrong in the catalog files when this version was loaded: malformed front matter,"
 					+ " missing or invalid fields, duplicate ids, unreadable files, related links that lead nowhere.")
 	@ApiResponse(responseCode = "200", description = "The problems, with the catalog version",
 			content = @Content(schema = @Schema(implementation = ProblemReport.class)))
-	ResponseEntity<byte[]> problems(ServerWebExchange exchange) {
-		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
-		return respond(this.views.current().problems());
+	Mono<ServerResponse> problems(ServerRequest request) {
+		QueryParameters.of(request.queryParams(), Set.of());
+		return respond(request, this.views.current().problems());
 	}
 
-	private PreparedCatalog.Pattern find(String id) {
+	private PreparedCatalog.Pattern find(ServerRequest request) {
+		String id = request.pathVariable("id");
 		if (!PatternIds.isValid(id)) {
 			throw new InvalidParameter("id", "'" + id + "' is not a pattern id: ids are lowercase words of letters"
 					+ " and digits joined by '-', at most 100 characters.");
@@ -182,12 +174,21 @@ class PatternController {
 		return this.views.current().pattern(id).orElseThrow(() -> new PatternNotFound(id));
 	}
 
-	private ResponseEntity<byte[]> respond(Prepared body) {
-		return ok(body).body(body.bytes());
+	private Mono<ServerResponse> respond(ServerRequest request, Prepared body) {
+		choose(request, JSON);
+		return ok(body).bodyValue(body.bytes());
 	}
 
-	private ResponseEntity.BodyBuilder ok(Prepared body) {
-		return ResponseEntity.ok().contentType(body.mediaType()).cacheControl(this.cacheControl).eTag(body.etag());
+	private static MediaType choose(ServerRequest request, List<MediaType> offers) {
+		MediaType chosen = Representations.choose(request.headers().accept(), offers);
+		if (chosen == null) {
+			throw new NotAcceptableStatusException(offers);
+		}
+		return chosen;
+	}
+
+	private ServerResponse.BodyBuilder ok(Prepared body) {
+		return ServerResponse.ok().contentType(body.mediaType()).cacheControl(this.cacheControl).eTag(body.etag());
 	}
 
 }
