@@ -1,6 +1,6 @@
 # Builds the service's image from the jar that `./mvnw package` leaves in target/.
 #   ./mvnw package -DskipTests && docker build -t pattern-catalog .
-# Run it with at least 384 MB of memory: docker run -m 384m -p 8080:8080 pattern-catalog
+# Run it with at least 512 MB of memory: docker run -m 512m -p 8080:8080 pattern-catalog
 # The base image is a build argument, so it can be swapped for a local one made without a registry
 # (docker/build-base-image.sh makes local/jre:17): docker build --build-arg BASE_IMAGE=local/jre:17 ...
 ARG BASE_IMAGE=eclipse-temurin:17-jre
@@ -20,12 +20,12 @@ COPY --from=layers /build/extracted/spring-boot-loader/ ./
 COPY --from=layers /build/extracted/snapshot-dependencies/ ./
 COPY --from=layers /build/extracted/application/ ./
 # Memory, measured by src/benchmark/load-benchmark.sh and ContainerImageIT: the JVM needs about 160 MB besides its
-# heap (class metadata, compiled code, malloc), so a third of a 384 MB limit goes to the heap; the serial collector
-# is what the JVM picks for a small container anyway and costs no memory of its own. Half the heap is young
-# generation with roomy survivor spaces: a lab request lives for a few hundred milliseconds, and with the default
-# sizes a thousand of them in flight were promoted and collected by full collections (a third less throughput).
-# Two malloc arenas, not one per thread.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=33 -XX:+UseSerialGC -XX:NewRatio=1 -XX:SurvivorRatio=4 -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+ExitOnOutOfMemoryError" \
+# heap (class metadata, compiled code, malloc), and a thousand lab fan-outs in flight over HTTP keep about 90 MB of
+# the heap live, so the image is sized for a 512 MB limit with 40 % of it for the heap (with less, that load ends
+# in back-to-back full collections and an OutOfMemoryError, or in the container being killed). The serial
+# collector is what the JVM picks for a small container anyway and costs no memory of its own; two malloc arenas,
+# not one per thread.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=40 -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+ExitOnOutOfMemoryError" \
 	MALLOC_ARENA_MAX=2
 # Class data sharing: a training run that stops once the application context is refreshed records the classes
 # it loaded; starting from that archive is about a third faster.

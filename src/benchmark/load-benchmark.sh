@@ -2,7 +2,7 @@
 # Load benchmark: the service against reference peers on the same machine, measured with wrk.
 #   src/benchmark/load-benchmark.sh                 # DURATION=5s RUNS=3 by default
 #   CASES='by id|in process' src/benchmark/load-benchmark.sh   # only the cases whose names match
-# The service runs as the image runs it (the Dockerfile's JVM options in a 384 MB container, from a class data
+# The service runs as the image runs it (the Dockerfile's JVM options in a 512 MB container, from a class data
 # sharing archive made by a training run). Peers: nginx serving the service's exact answers as static files, and
 # nginx answering after a fixed delay (echo_sleep) for the lab's fan-out. Every service URL is first warmed up in
 # turn (the JIT needs far longer than one case's warm-up), then each case has a discarded warm-up run and RUNS
@@ -17,8 +17,8 @@ WARMUP=${WARMUP:-5s}
 JIT_WARMUP=${JIT_WARMUP:-20s}
 RUNS=${RUNS:-3}
 CASES=${CASES:-.}
-# the service as deployed: the image's JVM options, sized for the 384 MB container it is meant to run in
-JAVA_OPTS=${JAVA_OPTS:-$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile) -XX:MaxRAM=384m}
+# the service as deployed: the image's JVM options, sized for the 512 MB container it is meant to run in
+JAVA_OPTS=${JAVA_OPTS:-$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile) -XX:MaxRAM=512m}
 export MALLOC_ARENA_MAX=2
 SERVICE_PORT=${SERVICE_PORT:-18080}
 STATIC_PORT=${STATIC_PORT:-18081}
