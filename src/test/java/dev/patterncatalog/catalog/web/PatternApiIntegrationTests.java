@@ -16,6 +16,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -410,6 +411,26 @@ class PatternApiIntegrationTests {
 	}
 
 	@Test
+	void headAnswersTheHeadersOfGetWithoutTheBody() {
+		EntityExchangeResult<byte[]> get = this.client.get()
+			.uri("/api/patterns/gen-pattern-003")
+			.exchange()
+			.expectBody()
+			.returnResult();
+		this.client.head()
+			.uri("/api/patterns/gen-pattern-003")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ETAG, get.getResponseHeaders().getETag())
+			.expectHeader()
+			.contentLength(get.getResponseBody().length)
+			.expectBody()
+			.isEmpty();
+	}
+
+	@Test
 	void wrongMethodsAndUnknownPathsAreProblemsToo() {
 		this.client.post()
 			.uri("/api/patterns")
@@ -418,6 +439,13 @@ class PatternApiIntegrationTests {
 			.isEqualTo(405)
 			.expectHeader()
 			.valueEquals(HttpHeaders.ALLOW, "GET")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.delete()
+			.uri("/api/patterns/gen-pattern-003")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(405)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		this.client.get()
