@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -46,29 +47,22 @@ class CatalogRoutes {
 			@RouterOperation(path = "/api/catalog/problems", method = RequestMethod.GET, produces = JSON,
 					beanClass = PatternHandler.class, beanMethod = "problems") })
 	RouterFunction<ServerResponse> catalogApi(PatternHandler handler) {
-		RequestPredicate paths = RequestPredicates.path("/api/patterns")
-			.or(RequestPredicates.path("/api/patterns/{id}"))
-			.or(RequestPredicates.path("/api/patterns/{id}/related"))
-			.or(RequestPredicates.path("/api/patterns/{id}/examples"))
-			.or(RequestPredicates.path("/api/facets"))
-			.or(RequestPredicates.path("/api/catalog/problems"));
-		return RouterFunctions.route()
-			.route(read("/api/patterns"), handler::list)
-			.route(read("/api/patterns/{id}"), handler::pattern)
-			.route(read("/api/patterns/{id}/related"), handler::related)
-			.route(read("/api/patterns/{id}/examples"), handler::examples)
-			.route(read("/api/facets"), handler::facets)
-			.route(read("/api/catalog/problems"), handler::problems)
-			// the catalog is read-only: any other method on its paths is a 405 with an
-			// Allow header
-			.route(paths,
-					(request) -> Mono.error(new MethodNotAllowedException(request.method(), Set.of(HttpMethod.GET))))
-			.build();
+		return readOnly("/api/patterns", handler::list).and(readOnly("/api/patterns/{id}", handler::pattern))
+			.and(readOnly("/api/patterns/{id}/related", handler::related))
+			.and(readOnly("/api/patterns/{id}/examples", handler::examples))
+			.and(readOnly("/api/facets", handler::facets))
+			.and(readOnly("/api/catalog/problems", handler::problems));
 	}
 
-	/** GET, and HEAD, which answers the same headers without the body. */
-	private static RequestPredicate read(String path) {
-		return RequestPredicates.path(path).and(RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD));
+	/**
+	 * GET, and HEAD (the same headers without the body), on {@code path}; the catalog is
+	 * read-only, so any other method there is a 405 with an Allow header.
+	 */
+	private static RouterFunction<ServerResponse> readOnly(String path, HandlerFunction<ServerResponse> handler) {
+		RequestPredicate onPath = RequestPredicates.path(path);
+		return RouterFunctions.route(onPath.and(RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD)), handler)
+			.andRoute(onPath,
+					(request) -> Mono.error(new MethodNotAllowedException(request.method(), Set.of(HttpMethod.GET))));
 	}
 
 }
