@@ -61,10 +61,15 @@ ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 # the exact bytes of the service's answers, for nginx to serve as static files
 mkdir -p "$work/www"
 chmod 755 "$work/www"
-curl -sf "localhost:$SERVICE_PORT/api/patterns/gen-pattern-003" > "$work/www/pattern.json"
-curl -sf "localhost:$SERVICE_PORT/api/patterns?category=resilience" > "$work/www/list.json"
-curl -sf "localhost:$SERVICE_PORT/api/patterns?q=timeout%20retry" > "$work/www/search.json"
-curl -sf -H 'Accept: text/html' "localhost:$SERVICE_PORT/api/patterns/gen-pattern-003" > "$work/www/pattern.html"
+service="http://localhost:$SERVICE_PORT"
+pattern="$service/api/patterns/gen-pattern-003"
+list="$service/api/patterns?category=resilience"
+search="$service/api/patterns?q=timeout%20retry"
+fan_out="$service/api/lab/demos/fan-out?variant=parallel&seed=1"
+curl -sf "$pattern" > "$work/www/pattern.json"
+curl -sf "$list" > "$work/www/list.json"
+curl -sf "$search" > "$work/www/search.json"
+curl -sf -H 'Accept: text/html' "$pattern" > "$work/www/pattern.html"
 
 cat > "$work/nginx.conf" <<NGINX
 load_module /usr/lib/nginx/modules/ngx_http_echo_module.so;
@@ -120,23 +125,20 @@ run_case() {
 	done
 }
 
-service="http://localhost:$SERVICE_PORT"
 static="http://localhost:$STATIC_PORT"
-fan_out="$service/api/lab/demos/fan-out?variant=parallel&seed=1"
 # the JIT's warm-up: every service URL in turn, under load, before anything is measured
-for url in "$service/api/patterns/gen-pattern-003" "$service/api/patterns?category=resilience" \
-		"$service/api/patterns?q=timeout%20retry" "$fan_out" "$fan_out&transport=in-process"; do
+for url in "$pattern" "$list" "$search" "$fan_out" "$fan_out&transport=in-process"; do
 	wrk -t2 -c64 -d"$JIT_WARMUP" --timeout 10s "$url" > /dev/null
 done
-wrk -t2 -c64 -d"$JIT_WARMUP" --timeout 10s -H 'Accept: text/html' "$service/api/patterns/gen-pattern-003" > /dev/null
+wrk -t2 -c64 -d"$JIT_WARMUP" --timeout 10s -H 'Accept: text/html' "$pattern" > /dev/null
 
-run_case "pattern by id (JSON)" service 64 "$service/api/patterns/gen-pattern-003" "$service_pid"
+run_case "pattern by id (JSON)" service 64 "$pattern" "$service_pid"
 run_case "pattern by id (JSON)" nginx 64 "$static/pattern.json" "$nginx_pid"
-run_case "list, filtered" service 64 "$service/api/patterns?category=resilience" "$service_pid"
+run_case "list, filtered" service 64 "$list" "$service_pid"
 run_case "list, filtered" nginx 64 "$static/list.json" "$nginx_pid"
-run_case "full-text search" service 64 "$service/api/patterns?q=timeout%20retry" "$service_pid"
+run_case "full-text search" service 64 "$search" "$service_pid"
 run_case "full-text search" nginx 64 "$static/search.json" "$nginx_pid"
-run_case "pattern as HTML" service 64 "$service/api/patterns/gen-pattern-003" "$service_pid" -H 'Accept: text/html'
+run_case "pattern as HTML" service 64 "$pattern" "$service_pid" -H 'Accept: text/html'
 run_case "pattern as HTML" nginx 64 "$static/pattern.html" "$nginx_pid"
 http="fan-out 100/150/200 ms, backends over HTTP"
 in_process="fan-out 100/150/200 ms, backends in process"
