@@ -1,5 +1,7 @@
 package dev.patterncatalog;
 
+import java.util.regex.Pattern;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -16,8 +18,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 class ArchitectureTests {
 
+	/** Spring AOT's generated wiring, such as {@code LabController__BeanDefinitions}. */
+	private static final Pattern GENERATED = Pattern.compile(".*__\\w+\\.class");
+
 	private final JavaClasses classes = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.withImportOption((location) -> !location.matches(GENERATED))
 		.importPackages("dev.patterncatalog");
 
 	private static void assertHolds(EvaluationResult result) {
