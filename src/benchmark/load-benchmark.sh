@@ -6,8 +6,8 @@
 # sharing archive made by a training run). Peers: nginx serving the service's exact answers as static files, and
 # nginx answering after a fixed delay (echo_sleep) for the lab's fan-out. Every service URL is first warmed up in
 # turn (the JIT needs far longer than one case's warm-up), then each case has a discarded warm-up run and RUNS
-# runs; medians are reported, and ratios are computed within this session. Client, server and peers share the
-# machine.
+# runs, the service's and its peer's taking turns; medians are reported, and ratios are computed within this
+# session. Client, server and peers share the machine.
 # Needs wrk, nginx and libnginx-mod-http-echo (installed with apt-get when run as root).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -107,21 +107,31 @@ cpu_ticks() {
 	echo "$total"
 }
 
-# run_case NAME TARGET CONNECTIONS URL PID [HEADER]: a warm-up, then RUNS measured runs, appended to the results
-run_case() {
-	local name=$1 target=$2 connections=$3 url=$4 pid=$5 threads=2
-	shift 5
-	[[ "$name" =~ $CASES ]] || return 0
+# measure NAME TARGET CONNECTIONS RUN URL PID [HEADER]: one wrk run, kept in the results unless RUN is 0 (a warm-up)
+measure() {
+	local name=$1 target=$2 connections=$3 run=$4 url=$5 pid=$6 threads=2 duration=$DURATION before after line
+	shift 6
 	[ "$connections" -lt 2 ] && threads=1
-	wrk -t"$threads" -c"$connections" -d"$WARMUP" --timeout 10s -s src/benchmark/latency.lua "$@" "$url" > /dev/null
-	for run in $(seq 1 "$RUNS"); do
-		local before after line
-		before=$(cpu_ticks "$pid")
-		line=$(wrk -t"$threads" -c"$connections" -d"$DURATION" --timeout 10s -s src/benchmark/latency.lua "$@" "$url" \
-			| grep '^RESULT')
-		after=$(cpu_ticks "$pid")
+	[ "$run" -eq 0 ] && duration=$WARMUP
+	before=$(cpu_ticks "$pid")
+	line=$(wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s src/benchmark/latency.lua "$@" "$url" \
+		| grep '^RESULT')
+	after=$(cpu_ticks "$pid")
+	if [ "$run" -gt 0 ]; then
 		printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$target" "$connections" "$run" "$line" "$(( after - before ))" \
 			>> "$results"
+	fi
+}
+
+# compare NAME SERVICE_URL PEER_URL [HEADER]: the service and nginx in turn, run after run, at 64 connections, so that
+# the shared machine's slow and fast moments fall on both alike
+compare() {
+	local name=$1 url=$2 peer_url=$3
+	shift 3
+	[[ "$name" =~ $CASES ]] || return 0
+	for run in $(seq 0 "$RUNS"); do
+		measure "$name" service 64 "$run" "$url" "$service_pid" "$@"
+		measure "$name" nginx 64 "$run" "$peer_url" "$nginx_pid" "$@"
 	done
 }
 
@@ -132,24 +142,25 @@ for url in "$pattern" "$list" "$search" "$fan_out" "$fan_out&transport=in-proces
 done
 wrk -t2 -c64 -d"$JIT_WARMUP" --timeout 10s -H 'Accept: text/html' "$pattern" > /dev/null
 
-run_case "pattern by id (JSON)" service 64 "$pattern" "$service_pid"
-run_case "pattern by id (JSON)" nginx 64 "$static/pattern.json" "$nginx_pid"
-run_case "list, filtered" service 64 "$list" "$service_pid"
-run_case "list, filtered" nginx 64 "$static/list.json" "$nginx_pid"
-run_case "full-text search" service 64 "$search" "$service_pid"
-run_case "full-text search" nginx 64 "$static/search.json" "$nginx_pid"
-run_case "pattern as HTML" service 64 "$pattern" "$service_pid" -H 'Accept: text/html'
-run_case "pattern as HTML" nginx 64 "$static/pattern.html" "$nginx_pid"
+compare "pattern by id (JSON)" "$pattern" "$static/pattern.json"
+compare "list, filtered" "$list" "$static/list.json"
+compare "full-text search" "$search" "$static/search.json"
+compare "pattern as HTML" "$pattern" "$static/pattern.html" -H 'Accept: text/html'
 http="fan-out 100/150/200 ms, backends over HTTP"
 in_process="fan-out 100/150/200 ms, backends in process"
 for connections in 1 100 1000; do
-	run_case "$http" service "$connections" "$fan_out" "$service_pid"
-	run_case "$in_process" service "$connections" "$fan_out&transport=in-process" "$service_pid"
-	if [[ "$http" =~ $CASES || "$in_process" =~ $CASES ]]; then
-		# one peer for both variants: the same runs are compared with each
-		CASES=. run_case "$http" delay-peer "$connections" "http://localhost:$DELAY_PORT/delay" "$nginx_pid"
-		grep -P "^$http\tdelay-peer\t$connections\t" "$results" | sed "s|^$http|$in_process|" >> "$results"
-	fi
+	[[ "$http" =~ $CASES || "$in_process" =~ $CASES ]] || continue
+	# both variants and the delay peer in turn, run after run; the peer's runs are compared with each variant
+	for run in $(seq 0 "$RUNS"); do
+		if [[ "$http" =~ $CASES ]]; then
+			measure "$http" service "$connections" "$run" "$fan_out" "$service_pid"
+		fi
+		if [[ "$in_process" =~ $CASES ]]; then
+			measure "$in_process" service "$connections" "$run" "$fan_out&transport=in-process" "$service_pid"
+		fi
+		measure "$http" delay-peer "$connections" "$run" "http://localhost:$DELAY_PORT/delay" "$nginx_pid"
+	done
+	grep -P "^$http\tdelay-peer\t$connections\t" "$results" | sed "s|^$http|$in_process|" >> "$results"
 done
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$service_pid/status")
 
