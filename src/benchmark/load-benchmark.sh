@@ -123,44 +123,36 @@ measure() {
 	fi
 }
 
-# compare NAME SERVICE_URL PEER_URL [HEADER]: the service and nginx in turn, run after run, at 64 connections, so that
-# the shared machine's slow and fast moments fall on both alike
+# compare NAME CONNECTIONS URL PEER PEER_URL PEER_PID [HEADER]: the service and its peer in turn, run after run, so
+# that the shared machine's slow and fast moments fall on both alike
 compare() {
-	local name=$1 url=$2 peer_url=$3
-	shift 3
+	local name=$1 connections=$2 url=$3 peer=$4 peer_url=$5 peer_pid=$6
+	shift 6
 	[[ "$name" =~ $CASES ]] || return 0
 	for run in $(seq 0 "$RUNS"); do
-		measure "$name" service 64 "$run" "$url" "$service_pid" "$@"
-		measure "$name" nginx 64 "$run" "$peer_url" "$nginx_pid" "$@"
+		measure "$name" service "$connections" "$run" "$url" "$service_pid" "$@"
+		measure "$name" "$peer" "$connections" "$run" "$peer_url" "$peer_pid" "$@"
 	done
 }
 
 static="http://localhost:$STATIC_PORT"
+delay="http://localhost:$DELAY_PORT/delay"
 # the JIT's warm-up: every service URL in turn, under load, before anything is measured
 for url in "$pattern" "$list" "$search" "$fan_out" "$fan_out&transport=in-process"; do
 	wrk -t2 -c64 -d"$JIT_WARMUP" --timeout 10s "$url" > /dev/null
 done
 wrk -t2 -c64 -d"$JIT_WARMUP" --timeout 10s -H 'Accept: text/html' "$pattern" > /dev/null
 
-compare "pattern by id (JSON)" "$pattern" "$static/pattern.json"
-compare "list, filtered" "$list" "$static/list.json"
-compare "full-text search" "$search" "$static/search.json"
-compare "pattern as HTML" "$pattern" "$static/pattern.html" -H 'Accept: text/html'
-http="fan-out 100/150/200 ms, backends over HTTP"
-in_process="fan-out 100/150/200 ms, backends in process"
+compare "pattern by id (JSON)" 64 "$pattern" nginx "$static/pattern.json" "$nginx_pid"
+compare "list, filtered" 64 "$list" nginx "$static/list.json" "$nginx_pid"
+compare "full-text search" 64 "$search" nginx "$static/search.json" "$nginx_pid"
+compare "pattern as HTML" 64 "$pattern" nginx "$static/pattern.html" "$nginx_pid" -H 'Accept: text/html'
+# each variant of the fan-out against runs of the delay peer of its own: a thousand connections over HTTP leave
+# seconds of work behind them, which would fall on whatever is measured next
 for connections in 1 100 1000; do
-	[[ "$http" =~ $CASES || "$in_process" =~ $CASES ]] || continue
-	# both variants and the delay peer in turn, run after run; the peer's runs are compared with each variant
-	for run in $(seq 0 "$RUNS"); do
-		if [[ "$http" =~ $CASES ]]; then
-			measure "$http" service "$connections" "$run" "$fan_out" "$service_pid"
-		fi
-		if [[ "$in_process" =~ $CASES ]]; then
-			measure "$in_process" service "$connections" "$run" "$fan_out&transport=in-process" "$service_pid"
-		fi
-		measure "$http" delay-peer "$connections" "$run" "http://localhost:$DELAY_PORT/delay" "$nginx_pid"
-	done
-	grep -P "^$http\tdelay-peer\t$connections\t" "$results" | sed "s|^$http|$in_process|" >> "$results"
+	compare "fan-out 100/150/200 ms, backends over HTTP" "$connections" "$fan_out" delay-peer "$delay" "$nginx_pid"
+	compare "fan-out 100/150/200 ms, backends in process" "$connections" "$fan_out&transport=in-process" \
+		delay-peer "$delay" "$nginx_pid"
 done
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$service_pid/status")
 
