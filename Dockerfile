@@ -25,11 +25,13 @@ COPY --from=layers /build/extracted/application/ ./
 # ran into back-to-back full collections; in a 256 MB container it got the container killed). The heap starts at its
 # full size: grown on demand, it spent the lab's first minute of load with a small young generation, collecting
 # several times a second (a thousand in-process fan-outs at once: about 3 500 runs/s, against about 4 100 when it
-# starts full). The serial collector is what the JVM picks for a small container anyway and costs no memory of its
-# own; two malloc arenas instead of glibc's eight per core.
+# starts full). The parallel collector rather than the serial one the JVM would pick for a small container: on two
+# cores its collections of that load paused the service about half as long in all (4.0 s against 7.1 to 7.4 s in
+# 30 s of it), for 4 000 to 4 500 runs/s against 2 300 to 4 200 in two comparisons, and 8 MB more resident
+# memory. Two malloc arenas instead of glibc's eight per core.
 # spring.aot.enabled: the application context is wired by code that `./mvnw package` generated ahead of time, not by
 # scanning classes and evaluating conditions at startup (see the README on what that fixes at build time).
-ENV JAVA_TOOL_OPTIONS="-XX:InitialRAMPercentage=40 -XX:MaxRAMPercentage=40 -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+ExitOnOutOfMemoryError -Dspring.aot.enabled=true" \
+ENV JAVA_TOOL_OPTIONS="-XX:InitialRAMPercentage=40 -XX:MaxRAMPercentage=40 -XX:+UseParallelGC -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+ExitOnOutOfMemoryError -Dspring.aot.enabled=true" \
 	MALLOC_ARENA_MAX=2
 # Class data sharing: a training run that stops once the application context is refreshed records the classes
 # it loaded; starting from that archive took readiness from about 8.1 s to 5.7 s on the development machine.
