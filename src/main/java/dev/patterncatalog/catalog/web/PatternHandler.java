@@ -48,15 +48,17 @@ class PatternHandler {
 	private static final List<MediaType> DOCUMENT_TYPES = List.of(MediaType.APPLICATION_JSON, PreparedCatalog.MARKDOWN,
 			PreparedCatalog.HTML);
 
+	private static final List<String> VARY_ACCEPT = List.of(HttpHeaders.ACCEPT);
+
 	private static final String ID_DESCRIPTION = "Pattern id: lowercase words of letters and digits joined by '-'";
 
 	private final CatalogViews views;
 
-	private final CacheControl cacheControl;
+	private final String cacheControl;
 
 	PatternHandler(CatalogViews views, CatalogProperties properties) {
 		this.views = views;
-		this.cacheControl = CacheControl.maxAge(properties.cacheMaxAge()).cachePublic();
+		this.cacheControl = CacheControl.maxAge(properties.cacheMaxAge()).cachePublic().getHeaderValue();
 	}
 
 	@Operation(operationId = "listPatterns", summary = "List and search patterns",
@@ -108,7 +110,7 @@ class PatternHandler {
 		MediaType chosen = choose(request, DOCUMENT_TYPES);
 		Prepared body = chosen.equals(PreparedCatalog.MARKDOWN) ? pattern.markdown
 				: chosen.equals(PreparedCatalog.HTML) ? pattern.html : pattern.json;
-		return ok(body).varyBy(HttpHeaders.ACCEPT).bodyValue(body.bytes());
+		return Mono.just(new PreparedResponse(body, this.cacheControl, VARY_ACCEPT));
 	}
 
 	@Operation(summary = "Related patterns",
@@ -176,7 +178,7 @@ class PatternHandler {
 
 	private Mono<ServerResponse> respond(ServerRequest request, Prepared body) {
 		choose(request, JSON);
-		return ok(body).bodyValue(body.bytes());
+		return Mono.just(new PreparedResponse(body, this.cacheControl, List.of()));
 	}
 
 	private static MediaType choose(ServerRequest request, List<MediaType> offers) {
@@ -185,10 +187,6 @@ class PatternHandler {
 			throw new NotAcceptableStatusException(offers);
 		}
 		return chosen;
-	}
-
-	private ServerResponse.BodyBuilder ok(Prepared body) {
-		return ServerResponse.ok().contentType(body.mediaType()).cacheControl(this.cacheControl).eTag(body.etag());
 	}
 
 }
