@@ -26,11 +26,13 @@ public final class QueryParameters {
 	 * @throws InvalidParameter naming the first unknown parameter
 	 */
 	public static QueryParameters of(MultiValueMap<String, String> values, Set<String> known) {
-		for (String name : new TreeSet<>(values.keySet())) {
-			if (!known.contains(name)) {
-				throw new InvalidParameter(name, "Unknown parameter '" + name + "'. This endpoint takes: "
-						+ (known.isEmpty() ? "no parameters" : String.join(", ", new TreeSet<>(known))) + ".");
-			}
+		if (!known.containsAll(values.keySet())) {
+			String name = new TreeSet<>(values.keySet()).stream()
+				.filter((given) -> !known.contains(given))
+				.findFirst()
+				.orElseThrow();
+			throw new InvalidParameter(name, "Unknown parameter '" + name + "'. This endpoint takes: "
+					+ (known.isEmpty() ? "no parameters" : String.join(", ", new TreeSet<>(known))) + ".");
 		}
 		return new QueryParameters(values);
 	}
@@ -147,7 +149,10 @@ public final class QueryParameters {
 	}
 
 	private List<String> nonBlank(String name) {
-		List<String> given = this.values.getOrDefault(name, List.of());
+		List<String> given = this.values.get(name);
+		if (given == null) {
+			return List.of();
+		}
 		return given.stream().filter((value) -> value != null && !value.isBlank()).map(String::strip).toList();
 	}
 
