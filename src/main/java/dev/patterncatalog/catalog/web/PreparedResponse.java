@@ -47,8 +47,7 @@ final class PreparedResponse implements ServerResponse {
 	public HttpHeaders headers() {
 		HttpHeaders headers = new HttpHeaders();
 		addHeaders(headers);
-		headers.setContentType(this.body.mediaType());
-		headers.setContentLength(this.body.bytes().length);
+		addBodyHeaders(headers);
 		return HttpHeaders.readOnlyHttpHeaders(headers);
 	}
 
@@ -65,8 +64,7 @@ final class PreparedResponse implements ServerResponse {
 			return response.setComplete();
 		}
 		response.setStatusCode(HttpStatus.OK);
-		response.getHeaders().setContentType(this.body.mediaType());
-		response.getHeaders().setContentLength(this.body.bytes().length);
+		addBodyHeaders(response.getHeaders());
 		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(this.body.bytes())));
 	}
 
@@ -79,6 +77,14 @@ final class PreparedResponse implements ServerResponse {
 		if (!this.vary.isEmpty()) {
 			headers.setVary(this.vary);
 		}
+	}
+
+	/**
+	 * The headers that describe the body, which a 304 has not.
+	 */
+	private void addBodyHeaders(HttpHeaders headers) {
+		headers.setContentType(this.body.mediaType());
+		headers.setContentLength(this.body.bytes().length);
 	}
 
 }
