@@ -1,23 +1,15 @@
 package dev.patterncatalog.catalog.web;
 
-import java.util.Set;
-
+import dev.patterncatalog.system.GetRoute;
 import org.springdoc.core.annotations.RouterOperation;
 import org.springdoc.core.annotations.RouterOperations;
-import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.reactive.function.server.HandlerFunction;
-import org.springframework.web.reactive.function.server.RequestPredicate;
-import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.server.MethodNotAllowedException;
 
 /**
  * Routes of the catalog API. Functional routes rather than an annotated controller
@@ -47,22 +39,12 @@ class CatalogRoutes {
 			@RouterOperation(path = "/api/catalog/problems", method = RequestMethod.GET, produces = JSON,
 					beanClass = PatternHandler.class, beanMethod = "problems") })
 	RouterFunction<ServerResponse> catalogApi(PatternHandler handler) {
-		return readOnly("/api/patterns", handler::list).and(readOnly("/api/patterns/{id}", handler::pattern))
-			.and(readOnly("/api/patterns/{id}/related", handler::related))
-			.and(readOnly("/api/patterns/{id}/examples", handler::examples))
-			.and(readOnly("/api/facets", handler::facets))
-			.and(readOnly("/api/catalog/problems", handler::problems));
-	}
-
-	/**
-	 * GET, and HEAD (the same headers without the body), on {@code path}; the catalog is
-	 * read-only, so any other method there is a 405 with an Allow header.
-	 */
-	private static RouterFunction<ServerResponse> readOnly(String path, HandlerFunction<ServerResponse> handler) {
-		RequestPredicate onPath = RequestPredicates.path(path);
-		return RouterFunctions.route(onPath.and(RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD)), handler)
-			.andRoute(onPath,
-					(request) -> Mono.error(new MethodNotAllowedException(request.method(), Set.of(HttpMethod.GET))));
+		return GetRoute.of("/api/patterns", handler::list)
+			.and(GetRoute.of("/api/patterns/{id}", handler::pattern))
+			.and(GetRoute.of("/api/patterns/{id}/related", handler::related))
+			.and(GetRoute.of("/api/patterns/{id}/examples", handler::examples))
+			.and(GetRoute.of("/api/facets", handler::facets))
+			.and(GetRoute.of("/api/catalog/problems", handler::problems));
 	}
 
 }

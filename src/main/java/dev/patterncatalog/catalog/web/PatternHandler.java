@@ -15,6 +15,7 @@ import dev.patterncatalog.catalog.web.CatalogResponses.ProblemReport;
 import dev.patterncatalog.catalog.web.CatalogResponses.RelatedList;
 import dev.patterncatalog.system.InvalidParameter;
 import dev.patterncatalog.system.QueryParameters;
+import dev.patterncatalog.system.Representations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -31,7 +32,6 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.server.NotAcceptableStatusException;
 
 /**
  * The catalog API's handlers, routed by {@link CatalogRoutes}. Every answer is prepared
@@ -107,7 +107,7 @@ class PatternHandler {
 	Mono<ServerResponse> pattern(ServerRequest request) {
 		QueryParameters.of(request.queryParams(), Set.of());
 		PreparedCatalog.Pattern pattern = find(request);
-		MediaType chosen = choose(request, DOCUMENT_TYPES);
+		MediaType chosen = Representations.negotiate(request, DOCUMENT_TYPES);
 		Prepared body = chosen.equals(PreparedCatalog.MARKDOWN) ? pattern.markdown
 				: chosen.equals(PreparedCatalog.HTML) ? pattern.html : pattern.json;
 		return Mono.just(new PreparedResponse(body, this.cacheControl, VARY_ACCEPT));
@@ -177,16 +177,8 @@ class PatternHandler {
 	}
 
 	private Mono<ServerResponse> respond(ServerRequest request, Prepared body) {
-		choose(request, JSON);
+		Representations.negotiate(request, JSON);
 		return Mono.just(new PreparedResponse(body, this.cacheControl, List.of()));
-	}
-
-	private static MediaType choose(ServerRequest request, List<MediaType> offers) {
-		MediaType chosen = Representations.choose(request.headers().accept(), offers);
-		if (chosen == null) {
-			throw new NotAcceptableStatusException(offers);
-		}
-		return chosen;
 	}
 
 }

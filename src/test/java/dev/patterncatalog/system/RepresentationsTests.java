@@ -1,4 +1,4 @@
-package dev.patterncatalog.catalog.web;
+package dev.patterncatalog.system;
 
 import java.util.List;
 

@@ -1,10 +1,12 @@
-package dev.patterncatalog.catalog.web;
+package dev.patterncatalog.system;
 
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.server.NotAcceptableStatusException;
 
 /**
  * Chooses which of the representations a resource offers best fits an {@code Accept}
@@ -12,9 +14,23 @@ import org.springframework.http.MediaType;
  * gives its quality; the highest quality wins, ties going to the earlier offer; quality 0
  * means "not acceptable".
  */
-final class Representations {
+public final class Representations {
 
 	private Representations() {
+	}
+
+	/**
+	 * The representation to answer {@code request} with.
+	 * @param offers the media types on offer, most preferred first
+	 * @return the chosen one
+	 * @throws NotAcceptableStatusException (406) if none is acceptable
+	 */
+	public static MediaType negotiate(ServerRequest request, List<MediaType> offers) {
+		MediaType chosen = choose(request.headers().accept(), offers);
+		if (chosen == null) {
+			throw new NotAcceptableStatusException(offers);
+		}
+		return chosen;
 	}
 
 	/**
