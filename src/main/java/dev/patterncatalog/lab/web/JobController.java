@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,8 +39,11 @@ class JobController {
 
 	private final Jobs jobs;
 
-	JobController(Jobs jobs) {
+	private final LabGuard guard;
+
+	JobController(Jobs jobs, LabGuard guard) {
 		this.jobs = jobs;
+		this.guard = guard;
 	}
 
 	@PostMapping
@@ -51,7 +55,7 @@ class JobController {
 							schema = @Schema(type = "integer", defaultValue = "20", minimum = "1", maximum = "10000")),
 					@Parameter(in = ParameterIn.QUERY, name = "batch-ms", schema = @Schema(type = "number",
 							defaultValue = "250", minimum = "1", maximum = "60000")) })
-	ResponseEntity<Job.Status> start(ServerWebExchange exchange) {
+	Mono<ResponseEntity<Job.Status>> start(ServerWebExchange exchange) {
 		QueryParameters parameters = QueryParameters.of(exchange.getRequest().getQueryParams(),
 				Set.of("batches", "batch-ms"));
 		int batches = parameters.integer("batches", 20, 1, 10_000);
@@ -61,8 +65,11 @@ class JobController {
 					"A job may take at most 10 minutes: batches × batch-ms is " + Math.round(batches * batchMs)
 							+ " ms.");
 		}
-		Job job = this.jobs.start(batches, Duration.ofNanos(Math.round(batchMs * 1e6)));
-		return ResponseEntity.accepted().location(URI.create("/api/lab/jobs/" + job.id())).body(job.status());
+		Duration batch = Duration.ofNanos(Math.round(batchMs * 1e6));
+		return this.guard.run(Mono.fromSupplier(() -> {
+			Job job = this.jobs.start(batches, batch);
+			return ResponseEntity.accepted().location(URI.create("/api/lab/jobs/" + job.id())).body(job.status());
+		}));
 	}
 
 	@GetMapping

@@ -8,22 +8,23 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
 
 /**
- * Protects the demo and job endpoints from crowds with a resilience4j rate limiter (429
- * when exceeded) and bulkhead (503 when full), both answering with a Retry-After header.
- * Comparisons, which run many demos each, have limits of their own. Permits are taken
- * without waiting, so the filter never blocks an event loop.
+ * Protects the lab from crowds with a resilience4j rate limiter (429 when exceeded) and
+ * bulkhead (503 when full), both answering with a Retry-After header. Runs and job starts
+ * share one pair; comparisons, which run many demos each, have limits of their own.
+ * Applied to the work of a request after its parameters are checked, so a bad request
+ * costs no permit; permits are taken without waiting, so the guard never blocks an event
+ * loop.
  */
 @Component
-class LabGuard implements WebFilter {
+class LabGuard {
 
 	private final Guard runs;
 
@@ -35,13 +36,27 @@ class LabGuard implements WebFilter {
 		this.compares = new Guard("lab-compares", guard.comparesPerSecond(), guard.maxCompares());
 	}
 
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		String path = exchange.getRequest().getPath().pathWithinApplication().value();
-		if (!path.startsWith("/api/lab/demos/") && !path.startsWith("/api/lab/jobs")) {
-			return chain.filter(exchange);
-		}
-		return (path.endsWith("/compare") ? this.compares : this.runs).admit(exchange, chain);
+	/**
+	 * Subscribes to {@code run} if the runs' rate limiter and bulkhead admit it, holding
+	 * the bulkhead's permit until it completes, fails or is cancelled.
+	 * <p>
+	 * Error: {@link LabBusy} (429 or 503) without subscribing to {@code run}.
+	 */
+	<T> Mono<T> run(Mono<T> run) {
+		return Mono.defer(() -> {
+			LabBusy refused = this.runs.refusal();
+			return (refused != null) ? Mono.error(refused) : run.doFinally((signal) -> this.runs.release());
+		});
+	}
+
+	/**
+	 * Like {@link #run(Mono)}, with the comparisons' limits.
+	 */
+	<T> Flux<T> comparison(Flux<T> comparison) {
+		return Flux.defer(() -> {
+			LabBusy refused = this.compares.refusal();
+			return (refused != null) ? Flux.error(refused) : comparison.doFinally((signal) -> this.compares.release());
+		});
 	}
 
 	/**
@@ -64,18 +79,25 @@ class LabGuard implements WebFilter {
 					BulkheadConfig.custom().maxConcurrentCalls(concurrent).maxWaitDuration(Duration.ZERO).build());
 		}
 
-		Mono<Void> admit(ServerWebExchange exchange, WebFilterChain chain) {
+		/**
+		 * Takes a permit of each, or says why not.
+		 */
+		@Nullable LabBusy refusal() {
 			if (!this.rateLimiter.acquirePermission()) {
-				return Mono.error(new LabBusy(HttpStatus.TOO_MANY_REQUESTS, "Too many lab requests",
+				return new LabBusy(HttpStatus.TOO_MANY_REQUESTS, "Too many lab requests",
 						"The lab takes at most " + this.rateLimiter.getRateLimiterConfig().getLimitForPeriod()
-								+ " of these requests per second; retry after the Retry-After seconds."));
+								+ " of these requests per second; retry after the Retry-After seconds.");
 			}
 			if (!this.bulkhead.tryAcquirePermission()) {
-				return Mono.error(new LabBusy(HttpStatus.SERVICE_UNAVAILABLE, "Lab busy",
+				return new LabBusy(HttpStatus.SERVICE_UNAVAILABLE, "Lab busy",
 						"The lab runs at most " + this.bulkhead.getBulkheadConfig().getMaxConcurrentCalls()
-								+ " of these requests at once; retry after the Retry-After seconds."));
+								+ " of these requests at once; retry after the Retry-After seconds.");
 			}
-			return chain.filter(exchange).doFinally((signal) -> this.bulkhead.onComplete());
+			return null;
+		}
+
+		void release() {
+			this.bulkhead.onComplete();
 		}
 
 	}

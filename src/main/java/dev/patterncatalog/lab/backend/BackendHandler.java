@@ -1,34 +1,36 @@
 package dev.patterncatalog.lab.backend;
 
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import dev.patterncatalog.lab.LabProperties;
 import dev.patterncatalog.system.QueryParameters;
+import dev.patterncatalog.system.Representations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * Simulated backends as real HTTP endpoints, so that curl, wrk or another service can
- * call them too.
+ * call them too; the lab's own fan-outs over HTTP call them three at a time.
  */
-@RestController
-@RequestMapping(path = "/api/lab/backends", produces = MediaType.APPLICATION_JSON_VALUE)
+@Component
 @Tag(name = "Lab backends", description = "Simulated slow backends with latency and failure models")
-class BackendController {
+class BackendHandler {
+
+	private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON);
 
 	private static final Set<String> CALL_PARAMETERS = withCallParameters();
 
@@ -36,31 +38,30 @@ class BackendController {
 
 	private final LabProperties properties;
 
-	BackendController(BackendRegistry registry, LabProperties properties) {
+	BackendHandler(BackendRegistry registry, LabProperties properties) {
 		this.registry = registry;
 		this.properties = properties;
 	}
 
-	@GetMapping
 	@Operation(summary = "Configured backends", description = "The named backends and their models.")
-	List<BackendSpec> backends(ServerWebExchange exchange) {
-		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
-		return this.registry.configured();
+	@ApiResponse(responseCode = "200", description = "The backends",
+			content = @Content(array = @ArraySchema(schema = @Schema(implementation = BackendSpec.class))))
+	Mono<ServerResponse> backends(ServerRequest request) {
+		return json(request, this.registry.configured());
 	}
 
-	@GetMapping("/stats")
 	@Operation(summary = "Call counters of every backend",
 			description = "Calls in flight, started, completed, failed and cancelled (the caller went away).")
-	Collection<BackendStats> stats(ServerWebExchange exchange) {
-		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
-		return this.registry.stats();
+	@ApiResponse(responseCode = "200", description = "The counters",
+			content = @Content(array = @ArraySchema(schema = @Schema(implementation = BackendStats.class))))
+	Mono<ServerResponse> stats(ServerRequest request) {
+		return json(request, this.registry.stats());
 	}
 
-	@GetMapping("/{name}")
 	@Operation(summary = "Call a backend",
 			description = "Answers after a latency drawn from the backend's model, or fails as its failure model says."
 					+ " Parameters override the configured model; a name that is not configured needs `model`.",
-			parameters = {
+			parameters = { @Parameter(in = ParameterIn.PATH, name = "name", example = "profile"),
 					@Parameter(in = ParameterIn.QUERY, name = "model",
 							schema = @Schema(type = "string",
 									allowableValues = { "fixed", "uniform", "normal", "lognormal", "tail" })),
@@ -85,12 +86,24 @@ class BackendController {
 					@Parameter(in = ParameterIn.QUERY, name = "seed", description = "seed of this call's draws"),
 					@Parameter(in = ParameterIn.QUERY, name = "attempt",
 							description = "attempt number for fail-first; default: this backend's call count") })
-	Mono<BackendReply> call(@PathVariable String name, ServerWebExchange exchange) {
-		QueryParameters parameters = QueryParameters.of(exchange.getRequest().getQueryParams(), CALL_PARAMETERS);
+	@ApiResponse(responseCode = "200", description = "The backend's reply",
+			content = @Content(schema = @Schema(implementation = BackendReply.class)))
+	Mono<ServerResponse> call(ServerRequest request) {
+		Representations.negotiate(request, JSON);
+		String name = request.pathVariable("name");
+		QueryParameters parameters = QueryParameters.of(request.queryParams(), CALL_PARAMETERS);
 		BackendSpec spec = this.registry.describe(name, parameters);
 		long seed = parameters.longInteger("seed", System.nanoTime());
 		int attempt = parameters.integer("attempt", 0, 0, Integer.MAX_VALUE);
-		return this.registry.backend(name).call(spec, seed, attempt, this.properties.limits().maxHang());
+		Mono<BackendReply> reply = this.registry.backend(name)
+			.call(spec, seed, attempt, this.properties.limits().maxHang());
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(reply, BackendReply.class);
+	}
+
+	private static Mono<ServerResponse> json(ServerRequest request, Object body) {
+		Representations.negotiate(request, JSON);
+		QueryParameters.of(request.queryParams(), Set.of());
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 	}
 
 	private static Set<String> withCallParameters() {

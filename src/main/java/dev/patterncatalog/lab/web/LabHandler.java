@@ -1,0 +1,138 @@
+package dev.patterncatalog.lab.web;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.patterncatalog.lab.Comparison;
+import dev.patterncatalog.lab.ComparisonReport;
+import dev.patterncatalog.lab.Demo;
+import dev.patterncatalog.lab.DemoDescriptor;
+import dev.patterncatalog.lab.DemoRunner;
+import dev.patterncatalog.lab.Demos;
+import dev.patterncatalog.lab.LabProperties;
+import dev.patterncatalog.lab.Timeline;
+import dev.patterncatalog.system.QueryParameters;
+import dev.patterncatalog.system.Representations;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The latency lab's demos: run one, or compare every variant with percentiles. Every
+ * figure comes from a real run. Runs and comparisons pass the {@link LabGuard}.
+ */
+@Component
+@Tag(name = "Latency lab", description = "Live demos of async patterns against simulated backends, measured")
+class LabHandler {
+
+	private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON);
+
+	private static final List<MediaType> JSON_OR_EVENTS = List.of(MediaType.APPLICATION_JSON,
+			MediaType.TEXT_EVENT_STREAM);
+
+	private static final ParameterizedTypeReference<ServerSentEvent<Object>> EVENT = new ParameterizedTypeReference<>() {
+	};
+
+	private static final String DEMO_PARAMETERS = "Each demo's own parameters (see GET /api/lab/demos), plus seed"
+			+ " and transport (http or in-process).";
+
+	private final Demos demos;
+
+	private final DemoRunner runner;
+
+	private final Comparison comparison;
+
+	private final LabProperties properties;
+
+	private final LabGuard guard;
+
+	LabHandler(Demos demos, DemoRunner runner, Comparison comparison, LabProperties properties, LabGuard guard) {
+		this.demos = demos;
+		this.runner = runner;
+		this.comparison = comparison;
+		this.properties = properties;
+		this.guard = guard;
+	}
+
+	@Operation(summary = "List the demos",
+			description = "Each demo's pattern document, variants, and parameters with defaults and limits.")
+	@ApiResponse(responseCode = "200", description = "The demos",
+			content = @Content(array = @ArraySchema(schema = @Schema(implementation = DemoDescriptor.class))))
+	Mono<ServerResponse> list(ServerRequest request) {
+		Representations.negotiate(request, JSON);
+		QueryParameters.of(request.queryParams(), Set.of());
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(this.demos.descriptors());
+	}
+
+	@Operation(summary = "Run a demo once",
+			description = "Runs one variant and answers its timeline: every backend call with its start and end"
+					+ " offsets from the start of the run, its duration and outcome, and the total. " + DEMO_PARAMETERS,
+			parameters = { @Parameter(in = ParameterIn.PATH, name = "demo", example = "fan-out"),
+					@Parameter(in = ParameterIn.QUERY, name = "variant",
+							description = "the variant to run; default the demo's first") })
+	@ApiResponse(responseCode = "200", description = "The timeline of the run",
+			content = @Content(schema = @Schema(implementation = Timeline.class)))
+	Mono<ServerResponse> run(ServerRequest request) {
+		Representations.negotiate(request, JSON);
+		Demos.DemoRequest run = this.demos.request(this.demos.get(request.pathVariable("demo")), request.queryParams(),
+				Set.of("variant"));
+		Mono<Timeline> timeline = this.runner.run(run.demo(), run.variant(), run.demoParameters(), run.transport(),
+				run.seed());
+		return ServerResponse.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(this.guard.run(timeline), Timeline.class);
+	}
+
+	@Operation(summary = "Compare the variants of a demo",
+			description = "Runs every variant 'runs' times, at most 'concurrency' at once, and answers percentiles"
+					+ " (HdrHistogram), theory and ratios. With Accept: text/event-stream, progress is streamed as it"
+					+ " goes and the summary comes last; closing the stream cancels the comparison. " + DEMO_PARAMETERS,
+			parameters = { @Parameter(in = ParameterIn.PATH, name = "demo", example = "fan-out"),
+					@Parameter(in = ParameterIn.QUERY, name = "runs", description = "runs per variant",
+							schema = @Schema(type = "integer", defaultValue = "100", minimum = "1")),
+					@Parameter(in = ParameterIn.QUERY, name = "concurrency", description = "runs in flight at most",
+							schema = @Schema(type = "integer", defaultValue = "10", minimum = "1")) })
+	@ApiResponse(responseCode = "200", description = "The comparison",
+			content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = ComparisonReport.class)),
+					@Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+							schema = @Schema(type = "string", description = "events 'progress' then one 'summary'")) })
+	Mono<ServerResponse> compare(ServerRequest request) {
+		MediaType chosen = Representations.negotiate(request, JSON_OR_EVENTS);
+		Flux<Object> events = this.guard.comparison(comparison(request));
+		if (chosen.equals(MediaType.TEXT_EVENT_STREAM)) {
+			Flux<ServerSentEvent<Object>> stream = events.map((event) -> ServerSentEvent.builder(event)
+				.event((event instanceof ComparisonReport) ? "summary" : "progress")
+				.build());
+			return ServerResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(stream, EVENT);
+		}
+		return ServerResponse.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(events.ofType(ComparisonReport.class).last(), ComparisonReport.class);
+	}
+
+	private Flux<Object> comparison(ServerRequest request) {
+		Demo demo = this.demos.get(request.pathVariable("demo"));
+		Demos.DemoRequest comparison = this.demos.request(demo, request.queryParams(), Set.of("runs", "concurrency"));
+		int runs = comparison.parameters().integer("runs", 100, 1, this.properties.limits().maxRuns());
+		int concurrency = comparison.parameters()
+			.integer("concurrency", 10, 1, this.properties.limits().maxConcurrency());
+		return this.comparison.run(comparison, runs, concurrency);
+	}
+
+}
