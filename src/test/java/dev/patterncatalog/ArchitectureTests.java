@@ -18,7 +18,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 class ArchitectureTests {
 
-	/** Spring AOT's generated wiring, such as {@code LabController__BeanDefinitions}. */
+	/** Spring AOT's generated wiring, such as {@code LabHandler__BeanDefinitions}. */
 	private static final Pattern GENERATED = Pattern.compile(".*__\\w+\\.class");
 
 	private final JavaClasses classes = new ClassFileImporter()
