@@ -24,9 +24,11 @@ public enum Outcome {
 	/** A default value stood in for an answer. */
 	FALLBACK;
 
+	private final String json = name().toLowerCase(Locale.ROOT);
+
 	@JsonValue
 	String json() {
-		return name().toLowerCase(Locale.ROOT);
+		return this.json;
 	}
 
 }

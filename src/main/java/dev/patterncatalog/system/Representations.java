@@ -16,6 +16,8 @@ import org.springframework.web.server.NotAcceptableStatusException;
  */
 public final class Representations {
 
+	private static final List<MediaType> ANYTHING = List.of(MediaType.ALL);
+
 	private Representations() {
 	}
 
@@ -38,7 +40,7 @@ public final class Representations {
 	 * @return the chosen one, or {@code null} if none is acceptable
 	 */
 	static @Nullable MediaType choose(List<MediaType> accept, List<MediaType> offers) {
-		List<MediaType> ranges = accept.isEmpty() ? List.of(MediaType.ALL) : accept;
+		List<MediaType> ranges = accept.isEmpty() ? ANYTHING : accept;
 		MediaType best = null;
 		double bestQuality = 0;
 		for (MediaType offer : offers) {
