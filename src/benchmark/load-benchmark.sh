@@ -189,8 +189,8 @@ for (name, conns), targets in rows.items():
         if target == "service":
             ratio = (f"req/s {med(r, 'rps') / med(targets[peer], 'rps'):.2f}, p99 {med(r, 'p99') / med(targets[peer], 'p99'):.2f}"
                      if peer == "nginx" else
-                     f"+{med(r, 'p50') - med(targets[peer], 'p50'):.2f} ms p50, +{med(r, 'p99') - med(targets[peer], 'p99'):.2f} ms p99, "
-                     f"+{med(r, 'p999') - med(targets[peer], 'p999'):.2f} ms p99.9; {med(r, 'rps') / (conns / 0.2) * 100:.0f} % of ideal {conns / 0.2:.0f} req/s")
+                     f"{med(r, 'p50') - med(targets[peer], 'p50'):+.2f} ms p50, {med(r, 'p99') - med(targets[peer], 'p99'):+.2f} ms p99, "
+                     f"{med(r, 'p999') - med(targets[peer], 'p999'):+.2f} ms p99.9; {med(r, 'rps') / (conns / 0.2) * 100:.0f} % of ideal {conns / 0.2:.0f} req/s")
         else:
             ratio = ""
         print(f"| {name} | {conns} | {target} | {med(r, 'rps'):.0f} | {med(r, 'p50'):.2f} | {med(r, 'p99'):.2f} | "
