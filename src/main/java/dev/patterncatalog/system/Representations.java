@@ -1,11 +1,15 @@
 package dev.patterncatalog.system;
 
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.NotAcceptableStatusException;
 
 /**
@@ -15,6 +19,9 @@ import org.springframework.web.server.NotAcceptableStatusException;
  * means "not acceptable".
  */
 public final class Representations {
+
+	/** What a resource offers that has JSON only. */
+	public static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON);
 
 	private static final List<MediaType> ANYTHING = List.of(MediaType.ALL);
 
@@ -33,6 +40,17 @@ public final class Representations {
 			throw new NotAcceptableStatusException(offers);
 		}
 		return chosen;
+	}
+
+	/**
+	 * Answers {@code body} as JSON to a request of a resource that takes no parameters.
+	 * @throws NotAcceptableStatusException (406) if JSON is not acceptable
+	 * @throws InvalidParameter (400) naming a query parameter given anyway
+	 */
+	public static Mono<ServerResponse> json(ServerRequest request, Object body) {
+		negotiate(request, JSON);
+		QueryParameters.of(request.queryParams(), Set.of());
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 	}
 
 	/**

@@ -43,8 +43,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 		description = "Pattern documents: list, search, facets, and each document as JSON, Markdown or HTML")
 class PatternHandler {
 
-	private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON);
-
 	private static final List<MediaType> DOCUMENT_TYPES = List.of(MediaType.APPLICATION_JSON, PreparedCatalog.MARKDOWN,
 			PreparedCatalog.HTML);
 
@@ -177,7 +175,7 @@ class PatternHandler {
 	}
 
 	private Mono<ServerResponse> respond(ServerRequest request, Prepared body) {
-		Representations.negotiate(request, JSON);
+		Representations.negotiate(request, Representations.JSON);
 		return Mono.just(new PreparedResponse(body, this.cacheControl, List.of()));
 	}
 

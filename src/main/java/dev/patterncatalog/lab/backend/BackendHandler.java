@@ -1,7 +1,6 @@
 package dev.patterncatalog.lab.backend;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import dev.patterncatalog.lab.LabProperties;
@@ -30,8 +29,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Tag(name = "Lab backends", description = "Simulated slow backends with latency and failure models")
 class BackendHandler {
 
-	private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON);
-
 	private static final Set<String> CALL_PARAMETERS = withCallParameters();
 
 	private final BackendRegistry registry;
@@ -47,7 +44,7 @@ class BackendHandler {
 	@ApiResponse(responseCode = "200", description = "The backends",
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = BackendSpec.class))))
 	Mono<ServerResponse> backends(ServerRequest request) {
-		return json(request, this.registry.configured());
+		return Representations.json(request, this.registry.configured());
 	}
 
 	@Operation(summary = "Call counters of every backend",
@@ -55,7 +52,7 @@ class BackendHandler {
 	@ApiResponse(responseCode = "200", description = "The counters",
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = BackendStats.class))))
 	Mono<ServerResponse> stats(ServerRequest request) {
-		return json(request, this.registry.stats());
+		return Representations.json(request, this.registry.stats());
 	}
 
 	@Operation(summary = "Call a backend",
@@ -89,7 +86,7 @@ class BackendHandler {
 	@ApiResponse(responseCode = "200", description = "The backend's reply",
 			content = @Content(schema = @Schema(implementation = BackendReply.class)))
 	Mono<ServerResponse> call(ServerRequest request) {
-		Representations.negotiate(request, JSON);
+		Representations.negotiate(request, Representations.JSON);
 		String name = request.pathVariable("name");
 		QueryParameters parameters = QueryParameters.of(request.queryParams(), CALL_PARAMETERS);
 		BackendSpec spec = this.registry.describe(name, parameters);
@@ -98,12 +95,6 @@ class BackendHandler {
 		Mono<BackendReply> reply = this.registry.backend(name)
 			.call(spec, seed, attempt, this.properties.limits().maxHang());
 		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(reply, BackendReply.class);
-	}
-
-	private static Mono<ServerResponse> json(ServerRequest request, Object body) {
-		Representations.negotiate(request, JSON);
-		QueryParameters.of(request.queryParams(), Set.of());
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 	}
 
 	private static Set<String> withCallParameters() {

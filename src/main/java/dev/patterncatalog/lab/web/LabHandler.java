@@ -11,7 +11,6 @@ import dev.patterncatalog.lab.DemoRunner;
 import dev.patterncatalog.lab.Demos;
 import dev.patterncatalog.lab.LabProperties;
 import dev.patterncatalog.lab.Timeline;
-import dev.patterncatalog.system.QueryParameters;
 import dev.patterncatalog.system.Representations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -38,8 +37,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Component
 @Tag(name = "Latency lab", description = "Live demos of async patterns against simulated backends, measured")
 class LabHandler {
-
-	private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON);
 
 	private static final List<MediaType> JSON_OR_EVENTS = List.of(MediaType.APPLICATION_JSON,
 			MediaType.TEXT_EVENT_STREAM);
@@ -73,9 +70,7 @@ class LabHandler {
 	@ApiResponse(responseCode = "200", description = "The demos",
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = DemoDescriptor.class))))
 	Mono<ServerResponse> list(ServerRequest request) {
-		Representations.negotiate(request, JSON);
-		QueryParameters.of(request.queryParams(), Set.of());
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(this.demos.descriptors());
+		return Representations.json(request, this.demos.descriptors());
 	}
 
 	@Operation(summary = "Run a demo once",
@@ -87,7 +82,7 @@ class LabHandler {
 	@ApiResponse(responseCode = "200", description = "The timeline of the run",
 			content = @Content(schema = @Schema(implementation = Timeline.class)))
 	Mono<ServerResponse> run(ServerRequest request) {
-		Representations.negotiate(request, JSON);
+		Representations.negotiate(request, Representations.JSON);
 		Demos.DemoRequest run = this.demos.request(this.demos.get(request.pathVariable("demo")), request.queryParams(),
 				Set.of("variant"));
 		Mono<Timeline> timeline = this.runner.run(run.demo(), run.variant(), run.demoParameters(), run.transport(),
