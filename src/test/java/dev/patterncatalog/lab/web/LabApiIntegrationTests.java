@@ -381,7 +381,11 @@ class LabApiIntegrationTests {
 				.contains("lab_demo_duration_seconds_bucket{demo=\"fan-out\",result=\"ok\",variant=\"sequential\"")
 				.contains("lab_backend_calls_total{backend=\"profile\",outcome=\"completed\"}")
 				.contains("lab_backend_in_flight{backend=\"profile\"}")
-				.contains("lab_circuit_breaker_state"));
+				.contains("lab_circuit_breaker_state")
+				// the dashboard's request rates; the in-flight long-task timer is
+				// switched off (application.yaml)
+				.containsPattern("(?m)^http_server_requests_seconds_count\\{.*uri=\"/api/lab/demos/\\{demo}\"")
+				.doesNotContain("http_server_requests_active"));
 	}
 
 }
