@@ -167,11 +167,14 @@ class PatternHandler {
 
 	private PreparedCatalog.Pattern find(ServerRequest request) {
 		String id = request.pathVariable("id");
-		if (!PatternIds.isValid(id)) {
-			throw new InvalidParameter("id", "'" + id + "' is not a pattern id: ids are lowercase words of letters"
-					+ " and digits joined by '-', at most 100 characters.");
-		}
-		return this.views.current().pattern(id).orElseThrow(() -> new PatternNotFound(id));
+		// the catalog took only well-formed ids, so only a miss needs its form checked:
+		// 400 for nonsense, else 404
+		return this.views.current()
+			.pattern(id)
+			.orElseThrow(() -> PatternIds.isValid(id) ? new PatternNotFound(id)
+					: new InvalidParameter("id", "'" + id
+							+ "' is not a pattern id: ids are lowercase words of letters and digits joined by '-',"
+							+ " at most 100 characters."));
 	}
 
 	private Mono<ServerResponse> respond(ServerRequest request, Prepared body) {
