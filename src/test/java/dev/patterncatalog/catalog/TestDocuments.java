@@ -7,6 +7,60 @@ import java.util.List;
  */
 final class TestDocuments {
 
+	/**
+	 * The front matter of a valid document, for tests to vary.
+	 */
+	static final String FRONT = """
+			---
+			id: "gen-pattern-003"
+			title: "Async/Await Patterns"
+			category: "pattern"
+			language: "all"
+			version: "1.0.0"
+			created_at: "2026-02-24"
+			tags:
+			  - async
+			  - timeout
+			---
+			""";
+
+	/**
+	 * A valid document with every section the format knows.
+	 */
+	static final String DOCUMENT = FRONT + """
+
+			# Async/Await Patterns
+
+			A short lead.
+
+			## Problem
+			Independent work is **awaited** one after another.
+
+			## Solution: Parallel vs Sequential Execution
+			Start them together.
+
+			**JavaScript:**
+			```javascript
+			await Promise.all([a(), b()]);
+			```
+
+			**Python:**
+			```python
+			await asyncio.gather(a(), b())
+			```
+
+			## When to Use
+			- several independent calls
+			- a `timeout` budget
+
+			## When NOT to Use
+			- dependent steps
+
+			## Related Patterns
+			- `gen-pattern-002` — Error Handling Patterns
+			- `py-pattern-001` - Pythonic Patterns
+			""";
+
 	private TestDocuments() {
 	}
 
