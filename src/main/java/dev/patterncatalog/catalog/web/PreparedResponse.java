@@ -84,7 +84,7 @@ final class PreparedResponse implements ServerResponse {
 	 */
 	private void addBodyHeaders(HttpHeaders headers) {
 		headers.setContentType(this.body.mediaType());
-		headers.setContentLength(this.body.bytes().length);
+		headers.setContentLength(this.body.length());
 	}
 
 }
