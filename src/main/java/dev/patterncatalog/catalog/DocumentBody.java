@@ -65,7 +65,7 @@ final class DocumentBody {
 
 	private final List<RelatedLink> related = new ArrayList<>();
 
-	private final List<Section> sections = new ArrayList<>();
+	private final List<Section> otherSections = new ArrayList<>();
 
 	DocumentBody(String origin, List<String> lines, int firstLine, List<CatalogProblem> problems) {
 		this.origin = origin;
@@ -134,7 +134,7 @@ final class DocumentBody {
 	 * The sections the format does not know, in file order.
 	 */
 	List<Section> otherSections() {
-		return List.copyOf(this.sections);
+		return List.copyOf(this.otherSections);
 	}
 
 	private void section(Heading heading, List<Node> blocks) {
@@ -157,7 +157,7 @@ final class DocumentBody {
 			related(blocks);
 		}
 		else {
-			this.sections.add(new Section(title, markdown(blocks)));
+			this.otherSections.add(new Section(title, markdown(blocks)));
 		}
 	}
 
