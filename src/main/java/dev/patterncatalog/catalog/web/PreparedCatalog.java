@@ -65,8 +65,8 @@ final class PreparedCatalog {
 		for (PatternDocument document : catalog.documents()) {
 			this.patterns.put(document.id(), new Pattern(document, ids));
 		}
-		this.facets = json(catalog.facets(PatternFilter.ALL));
-		this.problems = json(new ProblemReport(catalog.version(), catalog.loadedAt(), catalog.documents().size(),
+		this.facets = kept(catalog.facets(PatternFilter.ALL));
+		this.problems = kept(new ProblemReport(catalog.version(), catalog.loadedAt(), catalog.documents().size(),
 				catalog.problems()));
 	}
 
@@ -97,8 +97,18 @@ final class PreparedCatalog {
 				: this.queries.get(filter, (key) -> json(this.catalog.facets(filter)));
 	}
 
-	Prepared json(Object value) {
-		return Prepared.of(this.json.writeValueAsBytes(value), MediaType.APPLICATION_JSON);
+	/**
+	 * A JSON answer made on request.
+	 */
+	private Prepared json(Object value) {
+		return Prepared.onHeap(this.json.writeValueAsBytes(value), MediaType.APPLICATION_JSON);
+	}
+
+	/**
+	 * A JSON answer made when this version is built, and kept as long as it.
+	 */
+	private Prepared kept(Object value) {
+		return Prepared.offHeap(this.json.writeValueAsBytes(value), MediaType.APPLICATION_JSON);
 	}
 
 	/**
@@ -120,14 +130,15 @@ final class PreparedCatalog {
 
 		Pattern(PatternDocument document, Set<String> ids) {
 			this.document = document;
-			this.json = json(document);
-			this.markdown = Prepared.of(document.markdown(), MARKDOWN);
-			this.html = Prepared.of(PatternHtml.render(document, ids), HTML);
-			this.related = json(new RelatedList(document.id(), PreparedCatalog.this.catalog.related(document)));
-			this.examplesByLanguage.put("", examples(null));
+			this.json = kept(document);
+			this.markdown = Prepared.offHeap(document.markdown(), MARKDOWN);
+			this.html = Prepared.offHeap(PatternHtml.render(document, ids), HTML);
+			this.related = kept(new RelatedList(document.id(), PreparedCatalog.this.catalog.related(document)));
+			this.examplesByLanguage.put("", kept(exampleList(null)));
 			for (PatternDocument.Solution solution : document.solutions()) {
 				for (PatternDocument.CodeExample example : solution.examples()) {
-					this.examplesByLanguage.computeIfAbsent(example.language(), this::examples);
+					this.examplesByLanguage.computeIfAbsent(example.language(),
+							(language) -> kept(exampleList(language)));
 				}
 			}
 		}
@@ -139,9 +150,10 @@ final class PreparedCatalog {
 		Prepared examples(@Nullable String language) {
 			String key = (language != null) ? language.toLowerCase(Locale.ROOT) : "";
 			Prepared prepared = this.examplesByLanguage.get(key);
-			if (prepared != null) {
-				return prepared;
-			}
+			return (prepared != null) ? prepared : json(exampleList(language));
+		}
+
+		private ExampleList exampleList(@Nullable String language) {
 			List<Example> examples = new ArrayList<>();
 			for (PatternDocument.Solution solution : this.document.solutions()) {
 				for (PatternDocument.CodeExample example : solution.examples()) {
@@ -150,7 +162,7 @@ final class PreparedCatalog {
 					}
 				}
 			}
-			return json(new ExampleList(this.document.id(), language, examples));
+			return new ExampleList(this.document.id(), language, examples);
 		}
 
 	}

@@ -3,8 +3,11 @@ package dev.patterncatalog.catalog.web;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.http.MediaType;
 
@@ -13,33 +16,49 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class PreparedTests {
 
-	private final Prepared prepared = Prepared.of("{\"id\":\"gen-pattern-003\"}", MediaType.APPLICATION_JSON);
+	private static final String BODY = "{\"id\":\"gen-pattern-003\"}";
 
-	@Test
-	void everyAnswerReadsTheWholeBodyFromAViewOfItsOwn() {
-		ByteBuffer first = this.prepared.bytes();
-		ByteBuffer second = this.prepared.bytes();
+	static Stream<Prepared> bothKinds() {
+		byte[] bytes = BODY.getBytes(StandardCharsets.UTF_8);
+		return Stream.of(Prepared.onHeap(bytes, MediaType.APPLICATION_JSON),
+				Prepared.offHeap(bytes, MediaType.APPLICATION_JSON));
+	}
 
-		assertThat(StandardCharsets.UTF_8.decode(first).toString()).isEqualTo("{\"id\":\"gen-pattern-003\"}");
+	@ParameterizedTest
+	@MethodSource("bothKinds")
+	void everyAnswerReadsTheWholeBodyFromAViewOfItsOwn(Prepared prepared) {
+		ByteBuffer first = prepared.bytes();
+		ByteBuffer second = prepared.bytes();
+
+		assertThat(StandardCharsets.UTF_8.decode(first).toString()).isEqualTo(BODY);
 		assertThat(first.hasRemaining()).isFalse();
-		assertThat(StandardCharsets.UTF_8.decode(second).toString()).isEqualTo("{\"id\":\"gen-pattern-003\"}");
-		assertThat(this.prepared.length()).isEqualTo(24);
-		assertThat(this.prepared.bytes().remaining()).isEqualTo(24);
+		assertThat(StandardCharsets.UTF_8.decode(second).toString()).isEqualTo(BODY);
+		assertThat(prepared.length()).isEqualTo(24);
+		assertThat(prepared.bytes().remaining()).isEqualTo(24);
+	}
+
+	@ParameterizedTest
+	@MethodSource("bothKinds")
+	void theBodyCannotBeChangedThroughAView(Prepared prepared) {
+		assertThatExceptionOfType(ReadOnlyBufferException.class).isThrownBy(() -> prepared.bytes().put(0, (byte) 'x'));
+		assertThat(prepared.bytes().get(0)).isEqualTo((byte) '{');
 	}
 
 	@Test
-	void theBodyCannotBeChangedThroughAView() {
-		assertThatExceptionOfType(ReadOnlyBufferException.class)
-			.isThrownBy(() -> this.prepared.bytes().put(0, (byte) 'x'));
-		assertThat(this.prepared.bytes().get(0)).isEqualTo((byte) '{');
+	void keptAnswersAreOffTheHeapAndAnswersMadeOnRequestOnIt() {
+		byte[] bytes = BODY.getBytes(StandardCharsets.UTF_8);
+
+		assertThat(Prepared.offHeap(bytes, MediaType.APPLICATION_JSON).bytes().isDirect()).isTrue();
+		assertThat(Prepared.onHeap(bytes, MediaType.APPLICATION_JSON).bytes().isDirect()).isFalse();
 	}
 
 	@Test
 	void theETagIsStrongAndFollowsTheBytes() {
-		Prepared same = Prepared.of("{\"id\":\"gen-pattern-003\"}", MediaType.APPLICATION_JSON);
-		Prepared other = Prepared.of("{\"id\":\"gen-pattern-004\"}", MediaType.APPLICATION_JSON);
+		Prepared prepared = Prepared.offHeap(BODY, MediaType.APPLICATION_JSON);
+		Prepared same = Prepared.onHeap(BODY.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON);
+		Prepared other = Prepared.offHeap("{\"id\":\"gen-pattern-004\"}", MediaType.APPLICATION_JSON);
 
-		assertThat(this.prepared.etag()).matches("\"[0-9a-f]{24}\"").isEqualTo(same.etag()).isNotEqualTo(other.etag());
+		assertThat(prepared.etag()).matches("\"[0-9a-f]{24}\"").isEqualTo(same.etag()).isNotEqualTo(other.etag());
 	}
 
 }
