@@ -174,7 +174,7 @@ class PatternHandler {
 			.orElseThrow(() -> PatternIds.isValid(id) ? new PatternNotFound(id)
 					: new InvalidParameter("id", "'" + id
 							+ "' is not a pattern id: ids are lowercase words of letters and digits joined by '-',"
-							+ " at most 100 characters."));
+							+ " at most " + PatternIds.MAX_LENGTH + " characters."));
 	}
 
 	private Mono<ServerResponse> respond(ServerRequest request, Prepared body) {
