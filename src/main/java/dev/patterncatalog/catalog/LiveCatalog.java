@@ -12,6 +12,8 @@ import java.nio.file.WatchService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -24,17 +26,19 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The catalog being served. It is loaded at startup and, when a catalog folder is
- * configured, rebuilt whenever that folder changes: the new version is built off the
- * event loop and then replaces the old one in one step.
+ * The catalog being served. It is loaded at startup, on a thread of its own while the
+ * rest of the application is built, and, when a catalog folder is configured, rebuilt
+ * whenever that folder changes: the new version is built off the event loop and then
+ * replaces the old one in one step.
  */
 @Component
-public final class LiveCatalog implements SmartLifecycle {
+public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingleton {
 
 	private static final Log logger = LogFactory.getLog(LiveCatalog.class);
 
@@ -46,7 +50,9 @@ public final class LiveCatalog implements SmartLifecycle {
 
 	private final CatalogBuilder builder = new CatalogBuilder(Clock.systemUTC());
 
-	private final AtomicReference<Catalog> current;
+	private final AtomicReference<@Nullable Catalog> current = new AtomicReference<>();
+
+	private final CompletableFuture<Catalog> initial;
 
 	private final Sinks.Many<Catalog> versions = Sinks.many().replay().latest();
 
@@ -58,25 +64,57 @@ public final class LiveCatalog implements SmartLifecycle {
 
 	LiveCatalog(CatalogProperties properties, ResourcePatternResolver resolver) {
 		this.properties = properties;
-		long start = System.nanoTime();
 		this.builtin = properties.includeBuiltin() ? CatalogSources.builtin(resolver) : List.of();
 		this.folder = folderOf(properties.location());
+		// parsed while the rest of the application starts; the server starts only once it
+		// is
+		// loaded (afterSingletonsInstantiated)
+		this.initial = CompletableFuture.supplyAsync(this::load, (task) -> {
+			Thread loader = new Thread(task, "catalog-loader");
+			loader.setDaemon(true);
+			loader.start();
+		});
+	}
+
+	private Catalog load() {
+		long start = System.nanoTime();
 		Catalog initial = build(null);
-		if (properties.strict() && !initial.problems().isEmpty()) {
+		if (this.properties.strict() && !initial.problems().isEmpty()) {
 			throw new CatalogInvalid(initial.problems());
 		}
 		initial.problems().forEach((problem) -> logger.warn("Catalog problem: " + problem));
 		logger.info("Catalog " + initial.version() + " loaded in " + (System.nanoTime() - start) / 1_000_000 + " ms: "
 				+ initial.documents().size() + " documents, " + initial.problems().size() + " problems");
-		this.current = new AtomicReference<>(initial);
+		this.current.set(initial);
 		this.versions.tryEmitNext(initial);
+		return initial;
 	}
 
 	/**
-	 * The catalog version being served now.
+	 * Waits for the first load: the application does not start without a catalog, nor in
+	 * strict mode with a catalog that has problems.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		current();
+	}
+
+	/**
+	 * The catalog version being served now. Until the first load has ended, which only
+	 * happens while the application starts, waits for it.
+	 * @throws CatalogInvalid if the first load found problems in strict mode
 	 */
 	public Catalog current() {
-		return this.current.get();
+		Catalog catalog = this.current.get();
+		if (catalog != null) {
+			return catalog;
+		}
+		try {
+			return this.initial.join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		}
 	}
 
 	/**
@@ -91,7 +129,7 @@ public final class LiveCatalog implements SmartLifecycle {
 	 * @return the new version
 	 */
 	synchronized Catalog reload() {
-		Catalog previous = this.current.get();
+		Catalog previous = current();
 		Catalog next = build(previous);
 		if (!next.version().equals(previous.version())) {
 			this.current.set(next);

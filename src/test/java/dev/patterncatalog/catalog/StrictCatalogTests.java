@@ -8,10 +8,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class StrictCatalogTests {
 
@@ -22,9 +23,13 @@ class StrictCatalogTests {
 	void strictModeTurnsAnyProblemIntoAStartupFailure() throws IOException {
 		Files.writeString(this.folder.resolve("broken.md"), "---\nid: broken\n---\n");
 
-		assertThatExceptionOfType(CatalogInvalid.class).isThrownBy(() -> catalog(true))
-			.withMessageContaining("catalog.strict=true")
-			.withMessageContaining("broken.md:1: ERROR: missing required front-matter field 'title'");
+		new ApplicationContextRunner().withBean(LiveCatalog.class, () -> catalog(true)).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.isInstanceOf(CatalogInvalid.class)
+				.hasMessageContaining("catalog.strict=true")
+				.hasMessageContaining("broken.md:1: ERROR: missing required front-matter field 'title'");
+		});
 	}
 
 	@Test
