@@ -19,8 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param watch whether changes in {@code location} are picked up without a restart
  * @param reloadDebounce how long the folder must be quiet before a reload, so that a
  * burst of saves is one reload
- * @param reloadTimeout how long a reload may take before it is abandoned and the current
- * catalog kept
+ * @param reloadTimeout how long a load may take: a reload that takes longer is abandoned
+ * and the current catalog kept; a first load that takes longer stops the startup
  * @param cacheMaxAge how long clients may cache a catalog response before revalidating it
  * with its ETag
  */

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -73,7 +75,7 @@ public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingl
 			Thread loader = new Thread(task, "catalog-loader");
 			loader.setDaemon(true);
 			loader.start();
-		});
+		}).orTimeout(properties.reloadTimeout().toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	private Catalog load() {
@@ -103,6 +105,8 @@ public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingl
 	 * The catalog version being served now. Until the first load has ended, which only
 	 * happens while the application starts, waits for it.
 	 * @throws CatalogInvalid if the first load found problems in strict mode
+	 * @throws IllegalStateException if the first load took longer than
+	 * {@code catalog.reload-timeout}
 	 */
 	public Catalog current() {
 		Catalog catalog = this.current.get();
@@ -113,6 +117,10 @@ public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingl
 			return this.initial.join();
 		}
 		catch (CompletionException ex) {
+			if (ex.getCause() instanceof TimeoutException) {
+				throw new IllegalStateException(
+						"The catalog was not loaded within catalog.reload-timeout=" + this.properties.reloadTimeout());
+			}
 			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
 		}
 	}

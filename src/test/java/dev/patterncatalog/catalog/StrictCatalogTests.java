@@ -51,6 +51,26 @@ class StrictCatalogTests {
 			.satisfies((p) -> assertThat(p.message()).isEqualTo("catalog location is not a folder"));
 	}
 
+	@Test
+	void aFirstLoadPastItsTimeoutStopsTheStartup() throws IOException {
+		// far more than a millisecond's work, however fast the machine
+		for (int i = 0; i < 500; i++) {
+			Files.writeString(this.folder.resolve("p" + i + ".md"),
+					TestDocuments.DOCUMENT.replace("gen-pattern-003", "gen-pattern-" + i));
+		}
+		CatalogProperties properties = new CatalogProperties("file:" + this.folder, false, false, false,
+				Duration.ofMillis(300), Duration.ofMillis(1), Duration.ofSeconds(60));
+
+		new ApplicationContextRunner()
+			.withBean(LiveCatalog.class, () -> new LiveCatalog(properties, new PathMatchingResourcePatternResolver()))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+					.isInstanceOf(IllegalStateException.class)
+					.hasMessage("The catalog was not loaded within catalog.reload-timeout=PT0.001S");
+			});
+	}
+
 	private LiveCatalog catalog(boolean strict) {
 		return new LiveCatalog(properties("file:" + this.folder, strict), new PathMatchingResourcePatternResolver());
 	}
