@@ -17,9 +17,8 @@ WARMUP=${WARMUP:-5s}
 JIT_WARMUP=${JIT_WARMUP:-20s}
 RUNS=${RUNS:-3}
 CASES=${CASES:-.}
-# the service as deployed: the image's JVM options, sized for the 512 MB container it is meant to run in
-JAVA_OPTS=${JAVA_OPTS:-$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile) -XX:MaxRAM=512m}
-export MALLOC_ARENA_MAX=2
+# the service as deployed: the image's JVM options (JAVA_OPTS), its class data sharing archive
+source src/benchmark/image-jvm.sh
 SERVICE_PORT=${SERVICE_PORT:-18080}
 STATIC_PORT=${STATIC_PORT:-18081}
 DELAY_PORT=${DELAY_PORT:-18082}
@@ -44,18 +43,14 @@ fi
 
 ./mvnw -B -q -DskipTests package
 jar=$(ls target/pattern-catalog-*.jar | grep -v plain | head -n 1)
-# as in the Dockerfile: the jar extracted beside its libraries, and a class data sharing archive of a training run
-java -Djarmode=tools -jar "$jar" extract --destination "$work/app" > /dev/null
-app="$work/app/$(basename "$jar")"
-java $JAVA_OPTS -XX:ArchiveClassesAtExit="$work/app.jsa" -Dspring.context.exit=onRefresh -jar "$app" \
-	--server.port="$SERVICE_PORT" --logging.level.root=warn > "$work/training.log" 2>&1
+app=$(prepare_app "$jar" "$work")
 
 # startup: from launching the JVM to the readiness probe answering UP
 start_ns=$(date +%s%N)
 java $JAVA_OPTS -XX:SharedArchiveFile="$work/app.jsa" -jar "$app" --server.port="$SERVICE_PORT" \
 	--lab.guard.runs-per-second=1000000 --lab.guard.max-runs=100000 --logging.level.root=warn > "$work/service.log" 2>&1 &
 service_pid=$!
-until curl -sf "localhost:$SERVICE_PORT/actuator/health/readiness" > /dev/null; do sleep 0.01; done
+wait_ready "$SERVICE_PORT" "$service_pid"
 ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 
 # the exact bytes of the service's answers, for nginx to serve as static files
