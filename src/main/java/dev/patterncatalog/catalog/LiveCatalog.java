@@ -68,9 +68,8 @@ public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingl
 		this.properties = properties;
 		this.builtin = properties.includeBuiltin() ? CatalogSources.builtin(resolver) : List.of();
 		this.folder = folderOf(properties.location());
-		// parsed while the rest of the application starts; the server starts only once it
-		// is
-		// loaded (afterSingletonsInstantiated)
+		// parsed while the rest of the application is built; the server starts only once
+		// it is loaded (afterSingletonsInstantiated)
 		this.initial = CompletableFuture.supplyAsync(this::load, (task) -> {
 			Thread loader = new Thread(task, "catalog-loader");
 			loader.setDaemon(true);

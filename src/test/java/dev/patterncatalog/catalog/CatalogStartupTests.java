@@ -14,7 +14,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class StrictCatalogTests {
+class CatalogStartupTests {
 
 	@TempDir
 	Path folder;
