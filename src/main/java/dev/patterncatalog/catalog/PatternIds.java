@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 /**
  * The form of a pattern id: lowercase words of letters and digits joined by single
  * hyphens, such as {@code gen-pattern-003}. Ids are only ever looked up in memory, but
- * checking their form first turns nonsense and path tricks like {@code ../} into a clear
- * 400 instead of a 404.
+ * checking the form of one the catalog does not have turns nonsense and path tricks like
+ * {@code ../} into a clear 400 instead of a 404.
  */
 public final class PatternIds {
 
