@@ -41,8 +41,7 @@ if ! command -v wrk > /dev/null || ! command -v nginx > /dev/null \
 		wrk nginx-light libnginx-mod-http-echo
 fi
 
-./mvnw -B -q -DskipTests package
-jar=$(ls target/pattern-catalog-*.jar | grep -v plain | head -n 1)
+jar=$(build_service)
 app=$(prepare_app "$jar" "$work")
 
 # startup: from launching the JVM to the readiness probe answering UP

@@ -20,10 +20,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-./mvnw -B -q -DskipTests package
-./mvnw -B -q -DskipTests -f src/benchmark/startup-floor/pom.xml package
 mkdir "$work/service" "$work/floor"
-service=$(prepare_app "$(ls target/pattern-catalog-*.jar | grep -v plain | head -n 1)" "$work/service")
+jar=$(build_service)
+service=$(prepare_app "$jar" "$work/service")
+./mvnw -B -q -DskipTests -f src/benchmark/startup-floor/pom.xml package
 floor=$(prepare_app src/benchmark/startup-floor/target/startup-floor.jar "$work/floor")
 ms_per_tick=$(( 1000 / $(getconf CLK_TCK) ))
 
