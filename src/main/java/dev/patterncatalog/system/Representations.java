@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -32,14 +33,28 @@ public final class Representations {
 	 * The representation to answer {@code request} with.
 	 * @param offers the media types on offer, most preferred first
 	 * @return the chosen one
-	 * @throws NotAcceptableStatusException (406) if none is acceptable
+	 * @throws NotAcceptableStatusException (406) if none is acceptable, or if the
+	 * {@code Accept} header cannot be parsed (as Spring answers for annotated
+	 * controllers)
 	 */
 	public static MediaType negotiate(ServerRequest request, List<MediaType> offers) {
-		MediaType chosen = choose(request.headers().accept(), offers);
+		MediaType chosen = choose(accept(request, offers), offers);
 		if (chosen == null) {
 			throw new NotAcceptableStatusException(offers);
 		}
 		return chosen;
+	}
+
+	private static List<MediaType> accept(ServerRequest request, List<MediaType> offers) {
+		try {
+			return request.headers().accept();
+		}
+		catch (InvalidMediaTypeException ex) {
+			NotAcceptableStatusException notAcceptable = new NotAcceptableStatusException(offers);
+			notAcceptable.setDetail("The Accept header is not valid: " + ex.getMessage()
+					+ ". Acceptable representations: " + offers + ".");
+			throw notAcceptable;
+		}
 	}
 
 	/**

@@ -106,6 +106,17 @@ class HostileRequestsIntegrationTests {
 		requests.add(get("/api/patterns", "Accept: text/html"));
 		requests.add(get("/api/facets", "Accept: application/xml"));
 		requests.add(get("/api/lab/demos", "Accept: text/plain"));
+		// Accept headers that cannot be parsed, on every endpoint
+		List<String> accepts = List.of("application/json;q=abc", "application/json;q=2", ",,,;;", "garbage", "text/",
+				"*/json", "application/json; charset=\"");
+		List<String> targets = List.of("/api/patterns", "/api/patterns/gen-pattern-003",
+				"/api/patterns/gen-pattern-003/related", "/api/patterns/gen-pattern-003/examples", "/api/facets",
+				"/api/catalog/problems", "/api/lab/demos", "/api/lab/demos/fan-out?transport=in-process",
+				"/api/lab/demos/fan-out/compare?runs=1", "/api/lab/backends", "/api/lab/backends/profile",
+				"/api/lab/backends/stats", "/api/lab/jobs", "/v3/api-docs");
+		for (int i = 0; i < targets.size(); i++) {
+			requests.add(get(targets.get(i), "Accept: " + accepts.get(i % accepts.size())));
+		}
 		// sizes: a request line and headers past the limits, unknown paths
 		requests.add(get("/api/patterns?q=" + "a".repeat(9000)));
 		requests.add(get("/api/patterns", "X-Padding: " + "b".repeat(20_000)));

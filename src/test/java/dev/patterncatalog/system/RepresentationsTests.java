@@ -3,10 +3,15 @@ package dev.patterncatalog.system;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.reactive.function.server.MockServerRequest;
+import org.springframework.web.server.NotAcceptableStatusException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class RepresentationsTests {
 
@@ -37,6 +42,21 @@ class RepresentationsTests {
 		assertThat(choose("*/*, application/json;q=0")).isEqualTo(MARKDOWN);
 		assertThat(choose("application/json;q=0, text/*;q=0")).isNull();
 		assertThat(choose("image/png")).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "application/json;q=abc", "application/json;q=2", ",,,;;", "garbage", "text/", "*/json",
+			"application/json; charset=\"" })
+	void anAcceptHeaderThatCannotBeParsedIsRefusedWith406SayingWhy(String accept) {
+		MockServerRequest request = MockServerRequest.builder().header("Accept", accept).build();
+
+		assertThatExceptionOfType(NotAcceptableStatusException.class)
+			.isThrownBy(() -> Representations.negotiate(request, OFFERS))
+			.satisfies((ex) -> {
+				assertThat(ex.getStatusCode().value()).isEqualTo(406);
+				assertThat(ex.getBody().getDetail()).startsWith("The Accept header is not valid: ")
+					.contains("Acceptable representations: [application/json, text/markdown, text/html]");
+			});
 	}
 
 	private static MediaType choose(String accept) {
