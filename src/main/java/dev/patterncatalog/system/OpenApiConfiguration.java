@@ -68,8 +68,9 @@ class OpenApiConfiguration {
 					responses.addApiResponse("404",
 							problem("Nothing has this name or id", Map.of("title", "Not Found", "status", 404)));
 				}
-				responses.addApiResponse("406", problem("No representation fits the Accept header",
-						Map.of("title", "Not Acceptable", "status", 406)));
+				responses.addApiResponse("406",
+						problem("No representation fits the Accept header, or it cannot be parsed",
+								Map.of("title", "Not Acceptable", "status", 406)));
 			}));
 		};
 	}

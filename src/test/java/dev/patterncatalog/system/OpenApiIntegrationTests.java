@@ -55,6 +55,24 @@ class OpenApiIntegrationTests {
 	}
 
 	@Test
+	void documentsThatStartingAJobAnswers202AndTakesNoBody() {
+		this.client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.paths['/api/lab/jobs'].post.requestBody")
+			.doesNotExist()
+			.jsonPath("$.paths['/api/lab/jobs'].post.responses['202'].content['application/json'].schema")
+			.exists()
+			.jsonPath("$.paths['/api/lab/jobs'].post.responses['200']")
+			.doesNotExist()
+			.jsonPath("$.paths['/api/lab/jobs'].post.responses['415'].content['application/problem+json']")
+			.exists();
+	}
+
+	@Test
 	void theRootLeadsToSwaggerUi() {
 		this.client.get()
 			.uri("/")

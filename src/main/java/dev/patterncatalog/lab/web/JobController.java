@@ -11,10 +11,13 @@ import dev.patterncatalog.system.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -53,9 +56,16 @@ class JobController {
 			parameters = {
 					@Parameter(in = ParameterIn.QUERY, name = "batches",
 							schema = @Schema(type = "integer", defaultValue = "20", minimum = "1", maximum = "10000")),
-					@Parameter(in = ParameterIn.QUERY, name = "batch-ms", schema = @Schema(type = "number",
-							defaultValue = "250", minimum = "1", maximum = "60000")) })
+					@Parameter(in = ParameterIn.QUERY, name = "batch-ms",
+							schema = @Schema(type = "number", defaultValue = "250", minimum = "1",
+									maximum = "60000")) })
+	@ApiResponse(responseCode = "202", description = "The job, started; its location is in the Location header",
+			content = @Content(schema = @Schema(implementation = Job.Status.class)))
+	@ApiResponse(responseCode = "415", description = "A request body was sent: this operation takes none",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = "#/components/schemas/Problem")))
 	Mono<ResponseEntity<Job.Status>> start(ServerWebExchange exchange) {
+		refuseBody(exchange.getRequest().getHeaders());
 		QueryParameters parameters = QueryParameters.of(exchange.getRequest().getQueryParams(),
 				Set.of("batches", "batch-ms"));
 		int batches = parameters.integer("batches", 20, 1, 10_000);
@@ -93,6 +103,20 @@ class JobController {
 	Job.Status cancel(@PathVariable String id, ServerWebExchange exchange) {
 		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
 		return this.jobs.cancel(id).map(Job::status).orElseThrow(() -> notFound(id));
+	}
+
+	/**
+	 * The job's settings are query parameters; a body would be dropped unread, so it is
+	 * refused rather than ignored.
+	 */
+	private static void refuseBody(HttpHeaders headers) {
+		if (headers.getContentLength() > 0 || headers.getFirst(HttpHeaders.TRANSFER_ENCODING) != null) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					"Starting a job takes no request body: give 'batches' and 'batch-ms' as query parameters,"
+							+ " as in POST /api/lab/jobs?batches=20&batch-ms=250.");
+			problem.setTitle("No request body expected");
+			throw new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, problem, null);
+		}
 	}
 
 	private static ErrorResponseException notFound(String id) {

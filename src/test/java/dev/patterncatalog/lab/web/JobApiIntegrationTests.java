@@ -1,13 +1,17 @@
 package dev.patterncatalog.lab.web;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +63,53 @@ class JobApiIntegrationTests {
 				.jsonPath("$.completed_batches")
 				.value(Integer.class, (done) -> assertThat(done).isBetween(2, 99)));
 		this.client.get().uri("/api/lab/jobs/nope").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void aJobStartedWithABodyIsRefusedAndNotStarted() {
+		int jobsBefore = jobCount();
+		this.client.post()
+			.uri("/api/lab/jobs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"batches\":2,\"batch-ms\":10}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value(String.class,
+					(detail) -> assertThat(detail).contains("'batches' and 'batch-ms' as query parameters"));
+		// chunked: no Content-Length
+		this.client.post()
+			.uri("/api/lab/jobs?batches=2")
+			.contentType(MediaType.TEXT_PLAIN)
+			.body(Flux.just("batch-ms=10"), String.class)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+		assertThat(jobCount()).isEqualTo(jobsBefore);
+		// an empty body is no body
+		this.client.post()
+			.uri("/api/lab/jobs?batches=1&batch-ms=1")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("")
+			.exchange()
+			.expectStatus()
+			.isAccepted();
+	}
+
+	private int jobCount() {
+		return this.client.get()
+			.uri("/api/lab/jobs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(List.class)
+			.returnResult()
+			.getResponseBody()
+			.size();
 	}
 
 }
