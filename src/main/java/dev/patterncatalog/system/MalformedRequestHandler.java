@@ -3,6 +3,7 @@ package dev.patterncatalog.system;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.netty.buffer.Unpooled;
@@ -27,10 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers requests that cannot even be turned into a Spring request with an RFC 9457
- * problem, where Reactor Netty and Spring would send a bare 400 with no body: a request
- * line or headers too long, an undecodable request, or a target that is not a valid URI
- * (such as the bad percent-encoding in {@code ?q=%zz}). Sits right after the HTTP codec;
- * one instance per connection, which is closed after the answer.
+ * problem, where Reactor Netty and Spring would send a bare 400 with no body or serve
+ * them anyway: a request line or headers too long, an undecodable request, an HTTP
+ * version other than 1.x, an HTTP/1.1 request without exactly one {@code Host} (which RFC
+ * 9112 says must get a 400), or a target that is not a valid URI (such as the bad
+ * percent-encoding in {@code ?q=%zz}). Sits right after the HTTP codec; one instance per
+ * connection, which is closed after the answer.
  */
 final class MalformedRequestHandler extends ChannelInboundHandlerAdapter {
 
@@ -73,7 +76,18 @@ final class MalformedRequestHandler extends ChannelInboundHandlerAdapter {
 			}
 			return new Rejection(HttpResponseStatus.BAD_REQUEST, "The request is not valid HTTP.");
 		}
-		String host = request.headers().get(HttpHeaderNames.HOST);
+		HttpVersion version = request.protocolVersion();
+		if (version.majorVersion() != 1) {
+			return new Rejection(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED,
+					"This service speaks HTTP/1.1 (and 1.0), not " + version.text() + ".");
+		}
+		List<String> hosts = request.headers().getAll(HttpHeaderNames.HOST);
+		if (hosts.size() > 1 || (hosts.isEmpty() && version.minorVersion() > 0)) {
+			return new Rejection(HttpResponseStatus.BAD_REQUEST,
+					"An HTTP/1.1 request carries exactly one Host header (RFC 9112, section 3.2); this one has "
+							+ hosts.size() + ".");
+		}
+		String host = hosts.isEmpty() ? null : hosts.get(0);
 		if (isPlainTarget(request.uri()) && (host == null || isPlainHost(host))) {
 			return null;
 		}

@@ -41,6 +41,22 @@ class MalformedRequestIntegrationTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
+			value = { "HTTP/2.0|Host: localhost|505|speaks HTTP/1.1 (and 1.0), not HTTP/2.0",
+					"HTTP/9.9|Host: localhost|505|not HTTP/9.9", "HTTP/1.1|X-No-Host: 1|400|this one has 0",
+					"HTTP/1.1|Host: a\\r\\nHost: b|400|exactly one Host header (RFC 9112, section 3.2); this one has 2",
+					"HTTP/1.0|Host: a\\r\\nHost: b|400|this one has 2" })
+	void aVersionOtherThan1OrAMissingOrRepeatedHostIsAProblem(String version, String headers, int status, String detail)
+			throws IOException {
+		String response = send("GET /api/patterns?size=1 " + version + "\r\n" + headers.replace("\\r\\n", "\r\n")
+				+ "\r\nConnection: close\r\n\r\n");
+
+		assertThat(response).startsWith("HTTP/1.1 " + status)
+			.containsIgnoringCase("content-type: application/problem+json")
+			.contains(detail);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
 			value = { "8000|0|414|The request line is too long.", "0|20000|431|The request headers are too large." })
 	void oversizedRequestsAreProblems(int queryLength, int headerLength, int status, String detail) throws IOException {
 		String response = send("GET /api/patterns?q=" + "a".repeat(queryLength) + " HTTP/1.1\r\nHost: localhost\r\n"
@@ -54,6 +70,16 @@ class MalformedRequestIntegrationTests {
 			value = { "GET /api/patterns?q=retry HTTP/1.1", "GET /api/patterns?q=%E2%9C%93 HTTP/1.1" })
 	void validRequestsStillPass(String requestLine) throws IOException {
 		assertThat(send(requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "HTTP/1.0|''", "HTTP/1.0|Host: localhost\\r\\n", "HTTP/1.2|Host: localhost\\r\\n" })
+	void http10WithoutHostAndLaterMinorVersionsAreServed(String version, String host) throws IOException {
+		String response = send("GET /api/patterns?size=1 " + version + "\r\n" + host.replace("\\r\\n", "\r\n")
+				+ "Connection: close\r\n\r\n");
+
+		assertThat(response).matches("(?s)HTTP/1\\.\\d 200 .*");
 	}
 
 	private String send(String request) throws IOException {
