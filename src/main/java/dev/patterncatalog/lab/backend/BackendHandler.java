@@ -1,7 +1,9 @@
 package dev.patterncatalog.lab.backend;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 import dev.patterncatalog.lab.LabProperties;
 import dev.patterncatalog.system.QueryParameters;
@@ -16,6 +18,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -79,7 +82,8 @@ class BackendHandler {
 					@Parameter(in = ParameterIn.QUERY, name = "fail-first",
 							description = "attempts up to this number fail"),
 					@Parameter(in = ParameterIn.QUERY, name = "hang",
-							description = "never answer (only the caller's timeout helps)"),
+							description = "never answer (only the caller's timeout helps); the server gives up"
+									+ " with 504 after lab.limits.max-hang"),
 					@Parameter(in = ParameterIn.QUERY, name = "seed", description = "seed of this call's draws"),
 					@Parameter(in = ParameterIn.QUERY, name = "attempt",
 							description = "attempt number for fail-first; default: this backend's call count") })
@@ -92,8 +96,13 @@ class BackendHandler {
 		BackendSpec spec = this.registry.describe(name, parameters);
 		long seed = parameters.longInteger("seed", System.nanoTime());
 		int attempt = parameters.integer("attempt", 0, 0, Integer.MAX_VALUE);
+		Duration maxHang = this.properties.limits().maxHang();
 		Mono<BackendReply> reply = this.registry.backend(name)
-			.call(spec, seed, attempt, this.properties.limits().maxHang());
+			.call(spec, seed, attempt, maxHang)
+			.onErrorMap(TimeoutException.class,
+					(ex) -> new BackendFailed(name, HttpStatus.GATEWAY_TIMEOUT.value(),
+							"The backend hung, and the server gave up on the call after " + maxHang.toMillis()
+									+ " ms (lab.limits.max-hang)."));
 		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(reply, BackendReply.class);
 	}
 
