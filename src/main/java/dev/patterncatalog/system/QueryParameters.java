@@ -3,6 +3,7 @@ package dev.patterncatalog.system;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,9 +12,15 @@ import org.springframework.util.MultiValueMap;
 /**
  * The query parameters of one request, read strictly: unknown names, repeated single
  * values, control characters and out-of-range numbers are errors that name the parameter,
- * never silently ignored. A blank value counts as absent.
+ * never silently ignored. A blank value counts as absent. Numbers are plain ASCII
+ * numerals: what Java's parsers also take (a plus sign, spaces around a decimal, digits
+ * of other scripts, hexadecimal, {@code d} and {@code f} suffixes) is refused.
  */
 public final class QueryParameters {
+
+	private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
+
+	private static final Pattern DECIMAL = Pattern.compile("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
 
 	private final MultiValueMap<String, String> values;
 
@@ -68,7 +75,7 @@ public final class QueryParameters {
 			return defaultValue;
 		}
 		try {
-			int number = Integer.parseInt(value);
+			int number = Integer.parseInt(plain(value, WHOLE_NUMBER));
 			if (number >= min && number <= max) {
 				return number;
 			}
@@ -90,7 +97,7 @@ public final class QueryParameters {
 			return defaultValue;
 		}
 		try {
-			double number = Double.parseDouble(value);
+			double number = Double.parseDouble(plain(value, DECIMAL));
 			if (number >= min && number <= max) {
 				return number;
 			}
@@ -108,11 +115,18 @@ public final class QueryParameters {
 			return defaultValue;
 		}
 		try {
-			return Long.parseLong(value);
+			return Long.parseLong(plain(value, WHOLE_NUMBER));
 		}
 		catch (NumberFormatException ex) {
 			throw new InvalidParameter(name, "Parameter '" + name + "' must be a whole number, not '" + value + "'.");
 		}
+	}
+
+	private static String plain(String value, Pattern form) {
+		if (!form.matcher(value).matches()) {
+			throw new NumberFormatException(value);
+		}
+		return value;
 	}
 
 	public boolean bool(String name, boolean defaultValue) {
