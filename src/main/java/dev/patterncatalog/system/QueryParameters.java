@@ -12,9 +12,10 @@ import org.springframework.util.MultiValueMap;
 /**
  * The query parameters of one request, read strictly: unknown names, repeated single
  * values, control characters and out-of-range numbers are errors that name the parameter,
- * never silently ignored. A blank value counts as absent. Numbers are plain ASCII
- * numerals: what Java's parsers also take (a plus sign, spaces around a decimal, digits
- * of other scripts, hexadecimal, {@code d} and {@code f} suffixes) is refused.
+ * never silently ignored. A blank value counts as absent, and values are stripped of
+ * surrounding spaces. Numbers are plain ASCII numerals: what Java's parsers also take (a
+ * plus sign, digits of other scripts, hexadecimal, {@code d} and {@code f} suffixes) is
+ * refused.
  */
 public final class QueryParameters {
 
