@@ -123,6 +123,9 @@ class HostileRequestsIntegrationTests {
 		requests.add(get("/api/nowhere"));
 		requests.add(get("/actuator/env"));
 		requests.add(get("/actuator/beans"));
+		requests.add(get("/actuator/health/no-such-component"));
+		requests.add(get("/actuator/health/catalog/no-such-part"));
+		requests.add(get("/actuator/health/readiness/no-such-part"));
 		return requests.stream();
 	}
 

@@ -1,0 +1,70 @@
+package dev.patterncatalog.system;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives the actuator's own 404s a problem body, as every other error has: the health
+ * endpoint answers an unknown component or group with an empty 404. A decorator of the
+ * HTTP handler rather than a web filter, so that requests outside {@code /actuator/} pay
+ * one comparison.
+ */
+@Component
+class ActuatorProblems implements HttpHandlerDecoratorFactory {
+
+	private final JsonMapper json;
+
+	ActuatorProblems(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public HttpHandler apply(HttpHandler handler) {
+		return (request, response) -> {
+			String path = request.getPath().value();
+			return path.startsWith("/actuator/") ? handler.handle(request, new EmptyNotFound(response, path))
+					: handler.handle(request, response);
+		};
+	}
+
+	private final class EmptyNotFound extends ServerHttpResponseDecorator {
+
+		private final String path;
+
+		EmptyNotFound(ServerHttpResponse response, String path) {
+			super(response);
+			this.path = path;
+		}
+
+		@Override
+		public Mono<Void> setComplete() {
+			if (!HttpStatus.NOT_FOUND.equals(getStatusCode()) || isCommitted()) {
+				return super.setComplete();
+			}
+			Map<String, Object> problem = new LinkedHashMap<>();
+			problem.put("type", "about:blank");
+			problem.put("title", "Not Found");
+			problem.put("status", 404);
+			problem.put("detail", "The actuator has nothing at this path: health, its components and groups"
+					+ " (liveness, readiness), info and prometheus are exposed.");
+			problem.put("instance", this.path);
+			byte[] body = ActuatorProblems.this.json.writeValueAsBytes(problem);
+			getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			getHeaders().setCacheControl("no-store");
+			return writeWith(Mono.just(bufferFactory().wrap(body)));
+		}
+
+	}
+
+}
