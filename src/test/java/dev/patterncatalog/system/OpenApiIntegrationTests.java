@@ -20,13 +20,7 @@ class OpenApiIntegrationTests {
 
 	@Test
 	void documentsEveryCatalogEndpointWithItsParametersAndProblems() {
-		this.client.get()
-			.uri("/v3/api-docs")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.info.title")
+		apiDocs().jsonPath("$.info.title")
 			.isEqualTo("Reactive Pattern Catalog")
 			.jsonPath("$.paths['/api/patterns'].get.parameters[*].name")
 			.value(java.util.List.class,
@@ -56,13 +50,7 @@ class OpenApiIntegrationTests {
 
 	@Test
 	void documentsThatStartingAJobAnswers202AndTakesNoBody() {
-		this.client.get()
-			.uri("/v3/api-docs")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.paths['/api/lab/jobs'].post.requestBody")
+		apiDocs().jsonPath("$.paths['/api/lab/jobs'].post.requestBody")
 			.doesNotExist()
 			.jsonPath("$.paths['/api/lab/jobs'].post.responses['202'].content['application/json'].schema")
 			.exists()
@@ -89,6 +77,10 @@ class OpenApiIntegrationTests {
 			.isOk()
 			.expectBody(String.class)
 			.value((html) -> assertThat(html).contains("Swagger UI"));
+	}
+
+	private WebTestClient.BodyContentSpec apiDocs() {
+		return this.client.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody();
 	}
 
 }
