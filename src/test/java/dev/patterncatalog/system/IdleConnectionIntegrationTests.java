@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Connections that go quiet are closed after {@code server.netty.idle-timeout}: one that
  * never sends a request, and one that stalls halfway through its headers. Shortened here
- * from the service's 60 s so the test takes a second.
+ * from the service's 60 s, so that each test takes a fraction of a second.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "server.netty.idle-timeout=300ms")
