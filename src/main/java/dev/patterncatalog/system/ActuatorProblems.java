@@ -1,13 +1,11 @@
 package dev.patterncatalog.system;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -15,10 +13,10 @@ import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives the actuator's own 404s a problem body, as every other error has: the health
- * endpoint answers an unknown component or group with an empty 404. A decorator of the
- * HTTP handler rather than a web filter, so that requests outside {@code /actuator/} pay
- * one comparison.
+ * Gives the actuator's own 404s the problem body every other 404 has: the health endpoint
+ * answers an unknown component or group with an empty 404. A decorator of the HTTP
+ * handler rather than a web filter, so that requests outside {@code /actuator/} pay one
+ * comparison.
  */
 @Component
 class ActuatorProblems implements HttpHandlerDecoratorFactory {
@@ -52,14 +50,8 @@ class ActuatorProblems implements HttpHandlerDecoratorFactory {
 			if (!HttpStatus.NOT_FOUND.equals(getStatusCode()) || isCommitted()) {
 				return super.setComplete();
 			}
-			Map<String, Object> problem = new LinkedHashMap<>();
-			problem.put("type", "about:blank");
-			problem.put("title", "Not Found");
-			problem.put("status", 404);
-			problem.put("detail", "The actuator has nothing at this path: health, its components and groups"
-					+ " (liveness, readiness), info and prometheus are exposed.");
-			problem.put("instance", this.path);
-			byte[] body = ActuatorProblems.this.json.writeValueAsBytes(problem);
+			ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
+			byte[] body = ActuatorProblems.this.json.writeValueAsBytes(ProblemDetailsHandler.toMap(problem, this.path));
 			getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 			getHeaders().setCacheControl("no-store");
 			return writeWith(Mono.just(bufferFactory().wrap(body)));

@@ -61,11 +61,16 @@ class ProblemDetailsHandler implements WebExceptionHandler {
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		response.getHeaders().setCacheControl("no-store");
-		byte[] body = this.json.writeValueAsBytes(toMap(problem, exchange));
+		byte[] body = this.json.writeValueAsBytes(toMap(problem, exchange.getRequest().getPath().value()));
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
 
-	private static Map<String, Object> toMap(ProblemDetail problem, ServerWebExchange exchange) {
+	/**
+	 * The problem's members as they are written: the title defaults to the status's
+	 * reason phrase, a 404's detail points to the API description, the instance is the
+	 * path.
+	 */
+	static Map<String, Object> toMap(ProblemDetail problem, String path) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("type", (problem.getType() != null) ? problem.getType().toString() : "about:blank");
 		HttpStatus status = HttpStatus.resolve(problem.getStatus());
@@ -78,8 +83,7 @@ class ProblemDetailsHandler implements WebExceptionHandler {
 		else if (problem.getStatus() == HttpStatus.NOT_FOUND.value()) {
 			map.put("detail", "Nothing is served at this path. The API is described at /v3/api-docs.");
 		}
-		map.put("instance", (problem.getInstance() != null) ? problem.getInstance().toString()
-				: exchange.getRequest().getPath().value());
+		map.put("instance", (problem.getInstance() != null) ? problem.getInstance().toString() : path);
 		if (problem.getProperties() != null) {
 			map.putAll(problem.getProperties());
 		}
