@@ -4,7 +4,6 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
@@ -50,11 +49,8 @@ class ActuatorProblems implements HttpHandlerDecoratorFactory {
 			if (!HttpStatus.NOT_FOUND.equals(getStatusCode()) || isCommitted()) {
 				return super.setComplete();
 			}
-			ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
-			byte[] body = ActuatorProblems.this.json.writeValueAsBytes(ProblemDetailsHandler.toMap(problem, this.path));
-			getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-			getHeaders().setCacheControl("no-store");
-			return writeWith(Mono.just(bufferFactory().wrap(body)));
+			return ProblemDetailsHandler.write(this, ActuatorProblems.this.json,
+					ProblemDetail.forStatus(HttpStatus.NOT_FOUND), this.path);
 		}
 
 	}

@@ -54,14 +54,22 @@ class ProblemDetailsHandler implements WebExceptionHandler {
 			problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 					"The service failed to answer this request. The failure is logged.");
 		}
-		HttpStatusCode status = HttpStatusCode.valueOf(problem.getStatus());
 		if (!(ex instanceof ErrorResponse)) {
 			logger.error("Failed: " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath(), ex);
 		}
-		response.setStatusCode(status);
+		return write(response, this.json, problem, exchange.getRequest().getPath().value());
+	}
+
+	/**
+	 * Answers with {@code problem}: its status, an {@code application/problem+json} body
+	 * that is not to be cached.
+	 * @param path the request's path, the problem's instance unless it names another
+	 */
+	static Mono<Void> write(ServerHttpResponse response, JsonMapper json, ProblemDetail problem, String path) {
+		response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		response.getHeaders().setCacheControl("no-store");
-		byte[] body = this.json.writeValueAsBytes(toMap(problem, exchange.getRequest().getPath().value()));
+		byte[] body = json.writeValueAsBytes(toMap(problem, path));
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
 
@@ -70,7 +78,7 @@ class ProblemDetailsHandler implements WebExceptionHandler {
 	 * reason phrase, a 404's detail points to the API description, the instance is the
 	 * path.
 	 */
-	static Map<String, Object> toMap(ProblemDetail problem, String path) {
+	private static Map<String, Object> toMap(ProblemDetail problem, String path) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("type", (problem.getType() != null) ? problem.getType().toString() : "about:blank");
 		HttpStatus status = HttpStatus.resolve(problem.getStatus());
