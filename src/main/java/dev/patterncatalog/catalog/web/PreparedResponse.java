@@ -1,7 +1,6 @@
 package dev.patterncatalog.catalog.web;
 
-import java.util.List;
-
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -19,23 +18,29 @@ import org.springframework.web.server.ServerWebExchange;
  * A 200 answer whose body is already bytes, written straight to the response: unlike
  * {@code ServerResponse.ok().bodyValue(bytes)} it needs no builder, no copy of its
  * headers and no codec lookup, which is a measurable share of serving a prepared answer.
- * Conditional requests are answered by the exchange, as for Spring's own responses.
+ * The body's gzip-encoded copy is sent instead to a client that accepts it. Conditional
+ * requests are answered by the exchange, as for Spring's own responses.
  */
 final class PreparedResponse implements ServerResponse {
 
 	private static final MultiValueMap<String, ResponseCookie> NO_COOKIES = CollectionUtils
 		.unmodifiableMultiValueMap(new LinkedMultiValueMap<>());
 
+	private static final String GZIP = "gzip";
+
 	private final Prepared body;
 
 	private final String cacheControl;
 
-	private final List<String> vary;
+	private final boolean variesByAccept;
 
-	PreparedResponse(Prepared body, String cacheControl, List<String> vary) {
+	/**
+	 * @param variesByAccept whether the body was chosen by the request's {@code Accept}
+	 */
+	PreparedResponse(Prepared body, String cacheControl, boolean variesByAccept) {
 		this.body = body;
 		this.cacheControl = cacheControl;
-		this.vary = vary;
+		this.variesByAccept = variesByAccept;
 	}
 
 	@Override
@@ -46,8 +51,8 @@ final class PreparedResponse implements ServerResponse {
 	@Override
 	public HttpHeaders headers() {
 		HttpHeaders headers = new HttpHeaders();
-		addHeaders(headers);
-		addBodyHeaders(headers);
+		addHeaders(headers, this.body);
+		addBodyHeaders(headers, this.body);
 		return HttpHeaders.readOnlyHttpHeaders(headers);
 	}
 
@@ -59,32 +64,48 @@ final class PreparedResponse implements ServerResponse {
 	@Override
 	public Mono<Void> writeTo(ServerWebExchange exchange, Context context) {
 		ServerHttpResponse response = exchange.getResponse();
-		addHeaders(response.getHeaders());
-		if (exchange.checkNotModified(this.body.etag())) {
+		Prepared gzipped = this.body.gzipped();
+		Prepared chosen = (gzipped != null
+				&& AcceptEncoding.allowsGzip(exchange.getRequest().getHeaders().get(HttpHeaders.ACCEPT_ENCODING)))
+						? gzipped : this.body;
+		addHeaders(response.getHeaders(), chosen);
+		if (exchange.checkNotModified(chosen.etag())) {
 			return response.setComplete();
 		}
 		response.setStatusCode(HttpStatus.OK);
-		addBodyHeaders(response.getHeaders());
-		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(this.body.bytes())));
+		addBodyHeaders(response.getHeaders(), chosen);
+		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(chosen.bytes())));
 	}
 
 	/**
 	 * The headers a 304 repeats as well (RFC 9110, section 15.4.5).
 	 */
-	private void addHeaders(HttpHeaders headers) {
-		headers.setETag(this.body.etag());
+	private void addHeaders(HttpHeaders headers, Prepared chosen) {
+		headers.setETag(chosen.etag());
 		headers.setCacheControl(this.cacheControl);
-		if (!this.vary.isEmpty()) {
-			headers.setVary(this.vary);
+		String vary = vary();
+		if (vary != null) {
+			headers.set(HttpHeaders.VARY, vary);
 		}
+	}
+
+	private @Nullable String vary() {
+		if (this.body.gzipped() == null) {
+			return this.variesByAccept ? HttpHeaders.ACCEPT : null;
+		}
+		return this.variesByAccept ? HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_ENCODING
+				: HttpHeaders.ACCEPT_ENCODING;
 	}
 
 	/**
 	 * The headers that describe the body, which a 304 has not.
 	 */
-	private void addBodyHeaders(HttpHeaders headers) {
-		headers.setContentType(this.body.mediaType());
-		headers.setContentLength(this.body.length());
+	private void addBodyHeaders(HttpHeaders headers, Prepared chosen) {
+		headers.setContentType(chosen.mediaType());
+		headers.setContentLength(chosen.length());
+		if (chosen != this.body) {
+			headers.set(HttpHeaders.CONTENT_ENCODING, GZIP);
+		}
 	}
 
 }

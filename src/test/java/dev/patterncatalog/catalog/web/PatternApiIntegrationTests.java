@@ -109,7 +109,7 @@ class PatternApiIntegrationTests {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_JSON)
 			.expectHeader()
-			.valueEquals(HttpHeaders.VARY, "Accept")
+			.valueEquals(HttpHeaders.VARY, "Accept, Accept-Encoding")
 			.expectBody()
 			.jsonPath("$.id")
 			.isEqualTo("gen-pattern-003")
