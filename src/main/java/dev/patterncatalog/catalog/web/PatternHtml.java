@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.patterncatalog.catalog.PatternDocument;
+import dev.patterncatalog.catalog.PatternIds;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
@@ -17,8 +18,9 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Renders a pattern document as a standalone HTML page. Raw HTML in a document is
  * escaped, never passed through, and link targets are sanitized, so a document cannot
- * inject markup or scripts. Headings get anchors, and code spans naming another pattern
- * of the catalog link to it.
+ * inject markup or scripts. Headings get anchors, code spans naming another pattern of
+ * the catalog link to it, and a document whose {@code demo} attribute names a demo of the
+ * latency lab links to that demo's comparison of its variants.
  */
 final class PatternHtml {
 
@@ -47,11 +49,17 @@ final class PatternHtml {
 			</head>
 			<body>
 			<article>
-			<p class="meta"><span>%s</span><span>%s</span><span>%s</span><span>v%s</span><span>%s</span><span>%s</span></p>
+			<p class="meta"><span>%s</span><span>%s</span><span>%s</span><span>v%s</span><span>%s</span><span>%s</span>%s</p>
 			%s</article>
 			</body>
 			</html>
 			""";
+
+	/**
+	 * The latency lab's comparison of a demo's variants: a link, not a dependency on the
+	 * lab (the lab's API tests check that every demo's document carries it).
+	 */
+	private static final String DEMO_COMPARISON = "/api/lab/demos/%s/compare";
 
 	private PatternHtml() {
 	}
@@ -61,7 +69,18 @@ final class PatternHtml {
 		body.accept(new PatternLinks(knownIds));
 		return PAGE.formatted(escape(document.title()), escape(document.id()), escape(document.category()),
 				escape(document.language()), escape(document.version()), document.createdAt(),
-				escape(String.join(", ", document.tags())), RENDERER.render(body));
+				escape(String.join(", ", document.tags())), demoLink(document), RENDERER.render(body));
+	}
+
+	/**
+	 * A link to the document's demo, if its {@code demo} attribute has the form of a name
+	 * (as ids have): nothing else is put in a link.
+	 */
+	private static String demoLink(PatternDocument document) {
+		if (document.attributes().get("demo") instanceof String demo && PatternIds.isValid(demo)) {
+			return "<span><a href=\"" + DEMO_COMPARISON.formatted(demo) + "\">measured live: " + demo + "</a></span>";
+		}
+		return "";
 	}
 
 	private static String escape(String text) {

@@ -1,5 +1,8 @@
 package dev.patterncatalog.catalog.web;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.patterncatalog.catalog.PatternDocument;
@@ -35,10 +38,31 @@ class PatternHtmlTests {
 			.doesNotContain("/api/patterns/unknown-two");
 	}
 
+	@Test
+	void aDocumentWithADemoLinksToItsLiveComparison() {
+		String html = PatternHtml.render(document("T", "text", Map.of("demo", "fan-out")), Set.of());
+
+		assertThat(html).contains("<a href=\"/api/lab/demos/fan-out/compare\">measured live: fan-out</a>");
+	}
+
+	@Test
+	void aDemoAttributeThatIsNotANameGivesNoLink() {
+		for (Object demo : List.of("\"><script>alert(1)</script>", "../../actuator", "Fan Out", "", 42,
+				List.of("fan-out"))) {
+			String html = PatternHtml.render(document("T", "text", Map.of("demo", demo)), Set.of());
+
+			assertThat(html).as(String.valueOf(demo)).doesNotContain("/api/lab/", "<script>", "measured live");
+		}
+		assertThat(PatternHtml.render(document("T", "text", Map.of()), Set.of())).doesNotContain("measured live");
+	}
+
 	private static PatternDocument document(String title, String body) {
-		return new PatternDocument("x-one", title, "c", "all", "1.0.0", java.time.LocalDate.of(2026, 1, 1),
-				java.util.List.of("t"), java.util.Map.of(), "", "", java.util.List.of(), java.util.List.of(),
-				java.util.List.of(), java.util.List.of(), java.util.List.of(), body, body, "test");
+		return document(title, body, Map.of());
+	}
+
+	private static PatternDocument document(String title, String body, Map<String, Object> attributes) {
+		return new PatternDocument("x-one", title, "c", "all", "1.0.0", LocalDate.of(2026, 1, 1), List.of("t"),
+				attributes, "", "", List.of(), List.of(), List.of(), List.of(), List.of(), body, body, "test");
 	}
 
 }

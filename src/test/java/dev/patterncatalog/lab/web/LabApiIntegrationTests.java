@@ -72,6 +72,13 @@ class LabApiIntegrationTests {
 				.expectBody()
 				.jsonPath("$.attributes.demo")
 				.isEqualTo(demo.get("name"));
+			this.client.get()
+				.uri("/api/patterns/{id}", demo.get("pattern_id"))
+				.accept(MediaType.TEXT_HTML)
+				.exchange()
+				.expectBody(String.class)
+				.value((html) -> assertThat(html)
+					.contains("<a href=\"/api/lab/demos/" + demo.get("name") + "/compare\">measured live"));
 		}
 	}
 
