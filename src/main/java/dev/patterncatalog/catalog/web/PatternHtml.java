@@ -5,6 +5,7 @@ import java.util.Set;
 
 import dev.patterncatalog.catalog.PatternDocument;
 import dev.patterncatalog.catalog.PatternIds;
+import dev.patterncatalog.system.HtmlPage;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
@@ -12,8 +13,6 @@ import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Renders a pattern document as a standalone HTML page. Raw HTML in a document is
@@ -32,34 +31,25 @@ final class PatternHtml {
 		.sanitizeUrls(true)
 		.build();
 
-	private static final String PAGE = """
-			<!DOCTYPE html>
-			<html lang="en">
-			<head>
-			<meta charset="utf-8">
-			<meta name="viewport" content="width=device-width, initial-scale=1">
-			<title>%s · Pattern Catalog</title>
-			<style>
-			body { font: 16px/1.55 system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d1f; }
+	private static final String STYLE = """
 			pre { background: #f4f4f6; padding: .8rem 1rem; overflow-x: auto; border-radius: 6px; }
-			code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .92em; }
-			.meta { color: #555; font-size: .9rem; border-bottom: 1px solid #ddd; padding-bottom: .6rem; }
 			.meta span + span::before { content: " · "; }
-			</style>
-			</head>
-			<body>
+			""";
+
+	private static final String BODY = """
 			<article>
 			<p class="meta"><span>%s</span><span>%s</span><span>%s</span><span>v%s</span><span>%s</span><span>%s</span>%s</p>
 			%s</article>
-			</body>
-			</html>
 			""";
 
 	/**
 	 * The latency lab's comparison of a demo's variants: a link, not a dependency on the
-	 * lab (the lab's API tests check that every demo's document carries it).
+	 * lab (the lab's API tests check that every demo's document carries it). Ten runs of
+	 * each variant, one wave at the lab's default concurrency: the slowest demo
+	 * (cancel-on-disconnect) answers in about 6 s, where its default hundred runs take a
+	 * minute.
 	 */
-	private static final String DEMO_COMPARISON = "/api/lab/demos/%s/compare";
+	private static final String DEMO_COMPARISON = "/api/lab/demos/%s/compare?runs=10";
 
 	private PatternHtml() {
 	}
@@ -67,9 +57,10 @@ final class PatternHtml {
 	static String render(PatternDocument document, Set<String> knownIds) {
 		Node body = PARSER.parse(document.body());
 		body.accept(new PatternLinks(knownIds));
-		return PAGE.formatted(escape(document.title()), escape(document.id()), escape(document.category()),
-				escape(document.language()), escape(document.version()), document.createdAt(),
-				escape(String.join(", ", document.tags())), demoLink(document), RENDERER.render(body));
+		return HtmlPage.render(document.title() + " · Pattern Catalog", STYLE,
+				BODY.formatted(escape(document.id()), escape(document.category()), escape(document.language()),
+						escape(document.version()), document.createdAt(), escape(String.join(", ", document.tags())),
+						demoLink(document), RENDERER.render(body)));
 	}
 
 	/**
@@ -84,7 +75,7 @@ final class PatternHtml {
 	}
 
 	private static String escape(String text) {
-		return HtmlUtils.htmlEscape(text);
+		return HtmlPage.escape(text);
 	}
 
 	/**

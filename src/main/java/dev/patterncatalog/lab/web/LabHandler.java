@@ -1,5 +1,6 @@
 package dev.patterncatalog.lab.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
@@ -38,8 +39,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Tag(name = "Latency lab", description = "Live demos of async patterns against simulated backends, measured")
 class LabHandler {
 
-	private static final List<MediaType> JSON_OR_EVENTS = List.of(MediaType.APPLICATION_JSON,
-			MediaType.TEXT_EVENT_STREAM);
+	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+	private static final List<MediaType> COMPARISON_TYPES = List.of(MediaType.APPLICATION_JSON,
+			MediaType.TEXT_EVENT_STREAM, HTML);
 
 	private static final ParameterizedTypeReference<ServerSentEvent<Object>> EVENT = new ParameterizedTypeReference<>() {
 	};
@@ -95,7 +98,8 @@ class LabHandler {
 	@Operation(summary = "Compare the variants of a demo",
 			description = "Runs every variant 'runs' times, at most 'concurrency' at once, and answers percentiles"
 					+ " (HdrHistogram), theory and ratios. With Accept: text/event-stream, progress is streamed as it"
-					+ " goes and the summary comes last; closing the stream cancels the comparison. " + DEMO_PARAMETERS,
+					+ " goes and the summary comes last; closing the stream cancels the comparison. With Accept:"
+					+ " text/html (a browser), the summary is a page of tables and bars. " + DEMO_PARAMETERS,
 			parameters = { @Parameter(in = ParameterIn.PATH, name = "demo", example = "fan-out"),
 					@Parameter(in = ParameterIn.QUERY, name = "runs", description = "runs per variant",
 							schema = @Schema(type = "integer", defaultValue = "100", minimum = "1")),
@@ -106,23 +110,28 @@ class LabHandler {
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 							schema = @Schema(implementation = ComparisonReport.class)),
 					@Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-							schema = @Schema(type = "string", description = "events 'progress' then one 'summary'")) })
+							schema = @Schema(type = "string", description = "events 'progress' then one 'summary'")),
+					@Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")) })
 	Mono<ServerResponse> compare(ServerRequest request) {
-		MediaType chosen = Representations.negotiate(request, JSON_OR_EVENTS);
-		Flux<Object> events = this.guard.comparison(comparison(request));
+		MediaType chosen = Representations.negotiate(request, COMPARISON_TYPES);
+		Demo demo = this.demos.get(request.pathVariable("demo"));
+		Flux<Object> events = this.guard.comparison(comparison(demo, request));
 		if (chosen.equals(MediaType.TEXT_EVENT_STREAM)) {
 			Flux<ServerSentEvent<Object>> stream = events.map((event) -> ServerSentEvent.builder(event)
 				.event((event instanceof ComparisonReport) ? "summary" : "progress")
 				.build());
 			return ServerResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(stream, EVENT);
 		}
-		return ServerResponse.ok()
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(events.ofType(ComparisonReport.class).last(), ComparisonReport.class);
+		Mono<ComparisonReport> report = events.ofType(ComparisonReport.class).last();
+		if (chosen.equals(HTML)) {
+			return ServerResponse.ok()
+				.contentType(HTML)
+				.body(report.map((summary) -> ComparisonHtml.render(summary, demo.descriptor())), String.class);
+		}
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(report, ComparisonReport.class);
 	}
 
-	private Flux<Object> comparison(ServerRequest request) {
-		Demo demo = this.demos.get(request.pathVariable("demo"));
+	private Flux<Object> comparison(Demo demo, ServerRequest request) {
 		Demos.DemoRequest comparison = this.demos.request(demo, request.queryParams(), Set.of("runs", "concurrency"));
 		int runs = comparison.parameters().integer("runs", 100, 1, this.properties.limits().maxRuns());
 		int concurrency = comparison.parameters()

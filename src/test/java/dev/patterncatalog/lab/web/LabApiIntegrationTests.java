@@ -78,7 +78,7 @@ class LabApiIntegrationTests {
 				.exchange()
 				.expectBody(String.class)
 				.value((html) -> assertThat(html)
-					.contains("<a href=\"/api/lab/demos/" + demo.get("name") + "/compare\">measured live"));
+					.contains("<a href=\"/api/lab/demos/" + demo.get("name") + "/compare?runs=10\">measured live"));
 		}
 	}
 
