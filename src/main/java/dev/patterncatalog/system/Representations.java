@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -23,6 +25,12 @@ public final class Representations {
 
 	/** What a resource offers that has JSON only. */
 	public static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON);
+
+	/**
+	 * For answers measured or counted at the moment of the request: a cache that kept one
+	 * would show a past run as if it were the present.
+	 */
+	public static final String LIVE = CacheControl.noStore().getHeaderValue();
 
 	private static final List<MediaType> ANYTHING = List.of(MediaType.ALL);
 
@@ -66,6 +74,19 @@ public final class Representations {
 		negotiate(request, JSON);
 		QueryParameters.of(request.queryParams(), Set.of());
 		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+	}
+
+	/**
+	 * As {@link #json}, for a body true only at this moment (counters, progress): marked
+	 * {@code no-store}, so that no cache answers it again later.
+	 */
+	public static Mono<ServerResponse> liveJson(ServerRequest request, Object body) {
+		negotiate(request, JSON);
+		QueryParameters.of(request.queryParams(), Set.of());
+		return ServerResponse.ok()
+			.header(HttpHeaders.CACHE_CONTROL, LIVE)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body);
 	}
 
 	/**

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -55,7 +56,7 @@ class BackendHandler {
 	@ApiResponse(responseCode = "200", description = "The counters",
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = BackendStats.class))))
 	Mono<ServerResponse> stats(ServerRequest request) {
-		return Representations.json(request, this.registry.stats());
+		return Representations.liveJson(request, this.registry.stats());
 	}
 
 	@Operation(summary = "Call a backend",
@@ -103,7 +104,10 @@ class BackendHandler {
 					(ex) -> new BackendFailed(name, HttpStatus.GATEWAY_TIMEOUT.value(),
 							"The backend hung, and the server gave up on the call after " + maxHang.toMillis()
 									+ " ms (lab.limits.max-hang)."));
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(reply, BackendReply.class);
+		return ServerResponse.ok()
+			.header(HttpHeaders.CACHE_CONTROL, Representations.LIVE)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(reply, BackendReply.class);
 	}
 
 	private static Set<String> withCallParameters() {

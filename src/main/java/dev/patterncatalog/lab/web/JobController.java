@@ -8,6 +8,7 @@ import java.util.Set;
 import dev.patterncatalog.lab.Job;
 import dev.patterncatalog.lab.Jobs;
 import dev.patterncatalog.system.QueryParameters;
+import dev.patterncatalog.system.Representations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -78,31 +79,41 @@ class JobController {
 		Duration batch = Duration.ofNanos(Math.round(batchMs * 1e6));
 		return this.guard.run(Mono.fromSupplier(() -> {
 			Job job = this.jobs.start(batches, batch);
-			return ResponseEntity.accepted().location(URI.create("/api/lab/jobs/" + job.id())).body(job.status());
+			return ResponseEntity.accepted()
+				.location(URI.create("/api/lab/jobs/" + job.id()))
+				.header(HttpHeaders.CACHE_CONTROL, Representations.LIVE)
+				.body(job.status());
 		}));
 	}
 
 	@GetMapping
 	@Operation(summary = "List the jobs")
-	Collection<Job.Status> list(ServerWebExchange exchange) {
+	ResponseEntity<Collection<Job.Status>> list(ServerWebExchange exchange) {
 		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
-		return this.jobs.list();
+		return live(this.jobs.list());
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "A job's progress")
-	Job.Status status(@PathVariable String id, ServerWebExchange exchange) {
+	ResponseEntity<Job.Status> status(@PathVariable String id, ServerWebExchange exchange) {
 		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
-		return this.jobs.find(id).map(Job::status).orElseThrow(() -> notFound(id));
+		return live(this.jobs.find(id).map(Job::status).orElseThrow(() -> notFound(id)));
 	}
 
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Cancel a job",
 			description = "The batch in progress finishes; no further batch starts. The job is 'cancelling' until"
 					+ " then, 'cancelled' after.")
-	Job.Status cancel(@PathVariable String id, ServerWebExchange exchange) {
+	ResponseEntity<Job.Status> cancel(@PathVariable String id, ServerWebExchange exchange) {
 		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
-		return this.jobs.cancel(id).map(Job::status).orElseThrow(() -> notFound(id));
+		return live(this.jobs.cancel(id).map(Job::status).orElseThrow(() -> notFound(id)));
+	}
+
+	/**
+	 * A job's state as it is now: progress moves on, so no cache may keep it.
+	 */
+	private static <T> ResponseEntity<T> live(T body) {
+		return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, Representations.LIVE).body(body);
 	}
 
 	/**

@@ -25,6 +25,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
@@ -91,6 +92,7 @@ class LabHandler {
 		Mono<Timeline> timeline = this.runner.run(run.demo(), run.variant(), run.demoParameters(), run.transport(),
 				run.seed());
 		return ServerResponse.ok()
+			.header(HttpHeaders.CACHE_CONTROL, Representations.LIVE)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(this.guard.run(timeline), Timeline.class);
 	}
@@ -120,15 +122,25 @@ class LabHandler {
 			Flux<ServerSentEvent<Object>> stream = events.map((event) -> ServerSentEvent.builder(event)
 				.event((event instanceof ComparisonReport) ? "summary" : "progress")
 				.build());
-			return ServerResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(stream, EVENT);
+			return comparisonResponse(MediaType.TEXT_EVENT_STREAM).body(stream, EVENT);
 		}
 		Mono<ComparisonReport> report = events.ofType(ComparisonReport.class).last();
 		if (chosen.equals(HTML)) {
-			return ServerResponse.ok()
-				.contentType(HTML)
+			return comparisonResponse(HTML)
 				.body(report.map((summary) -> ComparisonHtml.render(summary, demo.descriptor())), String.class);
 		}
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(report, ComparisonReport.class);
+		return comparisonResponse(MediaType.APPLICATION_JSON).body(report, ComparisonReport.class);
+	}
+
+	/**
+	 * A comparison's answer, measured for this request, in the representation its
+	 * {@code Accept} chose.
+	 */
+	private static ServerResponse.BodyBuilder comparisonResponse(MediaType type) {
+		return ServerResponse.ok()
+			.header(HttpHeaders.CACHE_CONTROL, Representations.LIVE)
+			.varyBy(HttpHeaders.ACCEPT)
+			.contentType(type);
 	}
 
 	private Flux<Object> comparison(Demo demo, ServerRequest request) {
