@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -71,9 +71,7 @@ public final class Representations {
 	 * @throws InvalidParameter (400) naming a query parameter given anyway
 	 */
 	public static Mono<ServerResponse> json(ServerRequest request, Object body) {
-		negotiate(request, JSON);
-		QueryParameters.of(request.queryParams(), Set.of());
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+		return okJson(request).bodyValue(body);
 	}
 
 	/**
@@ -81,12 +79,13 @@ public final class Representations {
 	 * {@code no-store}, so that no cache answers it again later.
 	 */
 	public static Mono<ServerResponse> liveJson(ServerRequest request, Object body) {
+		return okJson(request).header(HttpHeaders.CACHE_CONTROL, LIVE).bodyValue(body);
+	}
+
+	private static ServerResponse.BodyBuilder okJson(ServerRequest request) {
 		negotiate(request, JSON);
 		QueryParameters.of(request.queryParams(), Set.of());
-		return ServerResponse.ok()
-			.header(HttpHeaders.CACHE_CONTROL, LIVE)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body);
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON);
 	}
 
 	/**
