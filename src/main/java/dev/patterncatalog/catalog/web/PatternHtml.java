@@ -14,6 +14,8 @@ import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
+import static dev.patterncatalog.system.HtmlPage.escape;
+
 /**
  * Renders a pattern document as a standalone HTML page. Raw HTML in a document is
  * escaped, never passed through, and link targets are sanitized, so a document cannot
@@ -72,10 +74,6 @@ final class PatternHtml {
 			return "<span><a href=\"" + DEMO_COMPARISON.formatted(demo) + "\">measured live: " + demo + "</a></span>";
 		}
 		return "";
-	}
-
-	private static String escape(String text) {
-		return HtmlPage.escape(text);
 	}
 
 	/**

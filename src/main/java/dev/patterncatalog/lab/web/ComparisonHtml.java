@@ -11,6 +11,8 @@ import dev.patterncatalog.lab.DemoDescriptor;
 import dev.patterncatalog.lab.Transport;
 import dev.patterncatalog.system.HtmlPage;
 
+import static dev.patterncatalog.system.HtmlPage.escape;
+
 /**
  * Renders a comparison as a page for a reader: the percentiles of every variant in a
  * table and as bars on one scale, the theory and the facts beside them, and the ratios to
@@ -134,10 +136,6 @@ final class ComparisonHtml {
 
 	private static String capitalized(String text) {
 		return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-	}
-
-	private static String escape(String text) {
-		return HtmlPage.escape(text);
 	}
 
 }
