@@ -29,28 +29,15 @@ class LiveAnswersIntegrationTests {
 			"/api/lab/demos/fan-out/compare?runs=2&transport=in-process", "/api/lab/backends/profile?delay=1",
 			"/api/lab/backends/stats", "/api/lab/jobs" })
 	void measurementsAndCountersAreNotStored(String uri) {
-		this.client.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store");
+		answeredNotStored(this.client.get().uri(uri));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "text/html", "text/event-stream", "application/json" })
 	void everyRepresentationOfAComparisonIsNotStoredAndVariesByAccept(String accept) {
-		this.client.get()
+		answeredNotStored(this.client.get()
 			.uri("/api/lab/demos/fan-out/compare?runs=2&transport=in-process")
-			.accept(MediaType.parseMediaType(accept))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
-			.expectHeader()
-			.valueEquals(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+			.accept(MediaType.parseMediaType(accept))).expectHeader().valueEquals(HttpHeaders.VARY, HttpHeaders.ACCEPT);
 	}
 
 	@Test
@@ -68,20 +55,8 @@ class LiveAnswersIntegrationTests {
 				.getLocation())
 			.toString();
 
-		this.client.get()
-			.uri(location)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store");
-		this.client.delete()
-			.uri(location)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store");
+		answeredNotStored(this.client.get().uri(location));
+		answeredNotStored(this.client.delete().uri(location));
 	}
 
 	@ParameterizedTest
@@ -94,6 +69,14 @@ class LiveAnswersIntegrationTests {
 			.isOk()
 			.expectHeader()
 			.doesNotExist(HttpHeaders.CACHE_CONTROL);
+	}
+
+	private static WebTestClient.ResponseSpec answeredNotStored(WebTestClient.RequestHeadersSpec<?> request) {
+		return request.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store");
 	}
 
 }
