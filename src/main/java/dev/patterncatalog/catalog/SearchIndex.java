@@ -17,6 +17,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
@@ -41,6 +42,9 @@ final class SearchIndex {
 
 	private final IndexSearcher searcher;
 
+	/** Each Lucene document's pattern id, by Lucene document number. */
+	private final String[] ids;
+
 	SearchIndex(Collection<PatternDocument> documents) {
 		ByteBuffersDirectory directory = new ByteBuffersDirectory();
 		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(this.analyzer))) {
@@ -49,6 +53,7 @@ final class SearchIndex {
 			}
 			writer.commit();
 			this.searcher = new IndexSearcher(DirectoryReader.open(directory));
+			this.ids = storedIds(this.searcher);
 		}
 		catch (IOException ex) {
 			// the directory is in memory: an I/O error here is a bug, not a condition
@@ -69,13 +74,24 @@ final class SearchIndex {
 					Math.max(1, this.searcher.getIndexReader().maxDoc())).scoreDocs;
 			Map<String, Float> scores = new LinkedHashMap<>();
 			for (ScoreDoc hit : hits) {
-				scores.put(this.searcher.storedFields().document(hit.doc).get("id"), hit.score);
+				scores.put(this.ids[hit.doc], hit.score);
 			}
 			return scores;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	// read once: reading a stored field per hit decompresses a block of stored fields
+	// every time
+	private static String[] storedIds(IndexSearcher searcher) throws IOException {
+		StoredFields fields = searcher.storedFields();
+		String[] ids = new String[searcher.getIndexReader().maxDoc()];
+		for (int doc = 0; doc < ids.length; doc++) {
+			ids[doc] = fields.document(doc).get("id");
+		}
+		return ids;
 	}
 
 	private static Document toLucene(PatternDocument document) {
