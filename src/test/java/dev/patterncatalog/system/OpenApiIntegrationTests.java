@@ -1,5 +1,7 @@
 package dev.patterncatalog.system;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +60,30 @@ class OpenApiIntegrationTests {
 			.doesNotExist()
 			.jsonPath("$.paths['/api/lab/jobs'].post.responses['415'].content['application/problem+json']")
 			.exists();
+	}
+
+	@Test
+	void documentsTheLabsRefusalsWithRetryAfterAndTheBackendsFailures() {
+		WebTestClient.BodyContentSpec docs = apiDocs();
+		for (String operation : List.of("$.paths['/api/lab/demos/{demo}'].get",
+				"$.paths['/api/lab/demos/{demo}/compare'].get", "$.paths['/api/lab/jobs'].post")) {
+			for (String status : List.of("429", "503")) {
+				String response = operation + ".responses['" + status + "']";
+				docs.jsonPath(response + ".content['application/problem+json'].schema['$ref']")
+					.isEqualTo("#/components/schemas/Problem")
+					.jsonPath(response + ".headers['Retry-After'].schema.type")
+					.isEqualTo("integer");
+			}
+		}
+		docs.jsonPath("$.paths['/api/lab/backends/{name}'].get.responses['503'].content['application/problem+json']")
+			.exists()
+			.jsonPath("$.paths['/api/lab/backends/{name}'].get.responses['504'].content['application/problem+json']")
+			.exists()
+			// the catalog is not guarded, and says nothing of it
+			.jsonPath("$.paths['/api/patterns'].get.responses['429']")
+			.doesNotExist()
+			.jsonPath("$.paths['/api/lab/demos'].get.responses['503']")
+			.doesNotExist();
 	}
 
 	@Test

@@ -90,6 +90,14 @@ class BackendHandler {
 							description = "attempt number for fail-first; default: this backend's call count") })
 	@ApiResponse(responseCode = "200", description = "The backend's reply",
 			content = @Content(schema = @Schema(implementation = BackendReply.class)))
+	@ApiResponse(responseCode = "503",
+			description = "A simulated failure, as error-rate or fail-first ask; its status is error-status (any of"
+					+ " 400-599, 503 unless set)",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = "#/components/schemas/Problem")))
+	@ApiResponse(responseCode = "504", description = "With hang=true: the server gave up after lab.limits.max-hang",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = "#/components/schemas/Problem")))
 	Mono<ServerResponse> call(ServerRequest request) {
 		Representations.negotiate(request, Representations.JSON);
 		String name = request.pathVariable("name");

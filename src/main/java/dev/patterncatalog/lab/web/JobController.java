@@ -65,6 +65,7 @@ class JobController {
 	@ApiResponse(responseCode = "415", description = "A request body was sent: this operation takes none",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(ref = "#/components/schemas/Problem")))
+	@LabRefusals
 	Mono<ResponseEntity<Job.Status>> start(ServerWebExchange exchange) {
 		refuseBody(exchange.getRequest().getHeaders());
 		QueryParameters parameters = QueryParameters.of(exchange.getRequest().getQueryParams(),

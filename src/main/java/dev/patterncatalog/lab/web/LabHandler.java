@@ -85,6 +85,7 @@ class LabHandler {
 							description = "the variant to run; default the demo's first") })
 	@ApiResponse(responseCode = "200", description = "The timeline of the run",
 			content = @Content(schema = @Schema(implementation = Timeline.class)))
+	@LabRefusals
 	Mono<ServerResponse> run(ServerRequest request) {
 		Representations.negotiate(request, Representations.JSON);
 		Demos.DemoRequest run = this.demos.request(this.demos.get(request.pathVariable("demo")), request.queryParams(),
@@ -114,6 +115,7 @@ class LabHandler {
 					@Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
 							schema = @Schema(type = "string", description = "events 'progress' then one 'summary'")),
 					@Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")) })
+	@LabRefusals
 	Mono<ServerResponse> compare(ServerRequest request) {
 		MediaType chosen = Representations.negotiate(request, COMPARISON_TYPES);
 		Demo demo = this.demos.get(request.pathVariable("demo"));
