@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import dev.patterncatalog.lab.LabProperties;
+import dev.patterncatalog.system.ConnectionLoop;
 import dev.patterncatalog.system.QueryParameters;
 import dev.patterncatalog.system.Representations;
 import io.swagger.v3.oas.annotations.Operation;
@@ -115,7 +116,7 @@ class BackendHandler {
 		return ServerResponse.ok()
 			.header(HttpHeaders.CACHE_CONTROL, Representations.LIVE)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(reply, BackendReply.class);
+			.body(reply.publishOn(ConnectionLoop.of(request)), BackendReply.class);
 	}
 
 	private static Set<String> withCallParameters() {

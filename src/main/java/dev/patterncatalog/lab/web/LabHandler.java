@@ -12,6 +12,7 @@ import dev.patterncatalog.lab.DemoRunner;
 import dev.patterncatalog.lab.Demos;
 import dev.patterncatalog.lab.LabProperties;
 import dev.patterncatalog.lab.Timeline;
+import dev.patterncatalog.system.ConnectionLoop;
 import dev.patterncatalog.system.Representations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -95,7 +96,7 @@ class LabHandler {
 		return ServerResponse.ok()
 			.header(HttpHeaders.CACHE_CONTROL, Representations.LIVE)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.guard.run(timeline), Timeline.class);
+			.body(this.guard.run(timeline).publishOn(ConnectionLoop.of(request)), Timeline.class);
 	}
 
 	@Operation(summary = "Compare the variants of a demo",
@@ -121,12 +122,15 @@ class LabHandler {
 		Demo demo = this.demos.get(request.pathVariable("demo"));
 		Flux<Object> events = this.guard.comparison(comparison(demo, request));
 		if (chosen.equals(MediaType.TEXT_EVENT_STREAM)) {
-			Flux<ServerSentEvent<Object>> stream = events.map((event) -> ServerSentEvent.builder(event)
-				.event((event instanceof ComparisonReport) ? "summary" : "progress")
-				.build());
+			Flux<ServerSentEvent<Object>> stream = events.publishOn(ConnectionLoop.of(request))
+				.map((event) -> ServerSentEvent.builder(event)
+					.event((event instanceof ComparisonReport) ? "summary" : "progress")
+					.build());
 			return comparisonResponse(MediaType.TEXT_EVENT_STREAM).body(stream, EVENT);
 		}
-		Mono<ComparisonReport> report = events.ofType(ComparisonReport.class).last();
+		Mono<ComparisonReport> report = events.ofType(ComparisonReport.class)
+			.last()
+			.publishOn(ConnectionLoop.of(request));
 		if (chosen.equals(HTML)) {
 			return comparisonResponse(HTML)
 				.body(report.map((summary) -> ComparisonHtml.render(summary, demo.descriptor())), String.class);
