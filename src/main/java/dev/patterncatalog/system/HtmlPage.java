@@ -2,6 +2,7 @@ package dev.patterncatalog.system;
 
 import java.nio.charset.StandardCharsets;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -9,6 +10,9 @@ import org.springframework.web.util.HtmlUtils;
  * standalone page, readable without scripts or anything fetched besides it.
  */
 public final class HtmlPage {
+
+	/** What every page is answered as: HTML, in the UTF-8 its head declares. */
+	public static final MediaType MEDIA_TYPE = new MediaType("text", "html", StandardCharsets.UTF_8);
 
 	private static final String SHELL = """
 			<!DOCTYPE html>

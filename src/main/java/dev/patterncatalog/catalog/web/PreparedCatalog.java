@@ -19,6 +19,7 @@ import dev.patterncatalog.catalog.web.CatalogResponses.Example;
 import dev.patterncatalog.catalog.web.CatalogResponses.ExampleList;
 import dev.patterncatalog.catalog.web.CatalogResponses.ProblemReport;
 import dev.patterncatalog.catalog.web.CatalogResponses.RelatedList;
+import dev.patterncatalog.system.HtmlPage;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +35,7 @@ final class PreparedCatalog {
 
 	static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
 
-	static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
+	static final MediaType HTML = HtmlPage.MEDIA_TYPE;
 
 	static final int MAX_CACHED_QUERIES = 2000;
 

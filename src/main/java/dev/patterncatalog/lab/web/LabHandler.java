@@ -1,6 +1,5 @@
 package dev.patterncatalog.lab.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
@@ -13,6 +12,7 @@ import dev.patterncatalog.lab.Demos;
 import dev.patterncatalog.lab.LabProperties;
 import dev.patterncatalog.lab.Timeline;
 import dev.patterncatalog.system.ConnectionLoop;
+import dev.patterncatalog.system.HtmlPage;
 import dev.patterncatalog.system.Representations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -41,10 +41,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Tag(name = "Latency lab", description = "Live demos of async patterns against simulated backends, measured")
 class LabHandler {
 
-	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
-
 	private static final List<MediaType> COMPARISON_TYPES = List.of(MediaType.APPLICATION_JSON,
-			MediaType.TEXT_EVENT_STREAM, HTML);
+			MediaType.TEXT_EVENT_STREAM, HtmlPage.MEDIA_TYPE);
 
 	private static final ParameterizedTypeReference<ServerSentEvent<Object>> EVENT = new ParameterizedTypeReference<>() {
 	};
@@ -131,8 +129,8 @@ class LabHandler {
 		Mono<ComparisonReport> report = events.ofType(ComparisonReport.class)
 			.last()
 			.publishOn(ConnectionLoop.of(request));
-		if (chosen.equals(HTML)) {
-			return comparisonResponse(HTML)
+		if (chosen.equals(HtmlPage.MEDIA_TYPE)) {
+			return comparisonResponse(HtmlPage.MEDIA_TYPE)
 				.body(report.map((summary) -> ComparisonHtml.render(summary, demo.descriptor())), String.class);
 		}
 		return comparisonResponse(MediaType.APPLICATION_JSON).body(report, ComparisonReport.class);
