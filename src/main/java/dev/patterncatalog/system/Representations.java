@@ -71,7 +71,7 @@ public final class Representations {
 	 * @throws InvalidParameter (400) naming a query parameter given anyway
 	 */
 	public static Mono<ServerResponse> json(ServerRequest request, Object body) {
-		return okJson(request).bodyValue(body);
+		return jsonOnly(request, ServerResponse.ok()).bodyValue(body);
 	}
 
 	/**
@@ -79,13 +79,20 @@ public final class Representations {
 	 * {@code no-store}, so that no cache answers it again later.
 	 */
 	public static Mono<ServerResponse> liveJson(ServerRequest request, Object body) {
-		return okJson(request).header(HttpHeaders.CACHE_CONTROL, LIVE).bodyValue(body);
+		return jsonOnly(request, live()).bodyValue(body);
 	}
 
-	private static ServerResponse.BodyBuilder okJson(ServerRequest request) {
+	/**
+	 * A 200 answer measured or counted for this request, marked {@link #LIVE}.
+	 */
+	public static ServerResponse.BodyBuilder live() {
+		return ServerResponse.ok().header(HttpHeaders.CACHE_CONTROL, LIVE);
+	}
+
+	private static ServerResponse.BodyBuilder jsonOnly(ServerRequest request, ServerResponse.BodyBuilder ok) {
 		negotiate(request, JSON);
 		QueryParameters.of(request.queryParams(), Set.of());
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON);
+		return ok.contentType(MediaType.APPLICATION_JSON);
 	}
 
 	/**

@@ -19,7 +19,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -113,8 +112,7 @@ class BackendHandler {
 					(ex) -> new BackendFailed(name, HttpStatus.GATEWAY_TIMEOUT.value(),
 							"The backend hung, and the server gave up on the call after " + maxHang.toMillis()
 									+ " ms (lab.limits.max-hang)."));
-		return ServerResponse.ok()
-			.header(HttpHeaders.CACHE_CONTROL, Representations.LIVE)
+		return Representations.live()
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(reply.publishOn(ConnectionLoop.of(request)), BackendReply.class);
 	}

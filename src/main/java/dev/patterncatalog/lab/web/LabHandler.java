@@ -91,8 +91,7 @@ class LabHandler {
 				Set.of("variant"));
 		Mono<Timeline> timeline = this.runner.run(run.demo(), run.variant(), run.demoParameters(), run.transport(),
 				run.seed());
-		return ServerResponse.ok()
-			.header(HttpHeaders.CACHE_CONTROL, Representations.LIVE)
+		return Representations.live()
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(this.guard.run(timeline).publishOn(ConnectionLoop.of(request)), Timeline.class);
 	}
@@ -141,10 +140,7 @@ class LabHandler {
 	 * {@code Accept} chose.
 	 */
 	private static ServerResponse.BodyBuilder comparisonResponse(MediaType type) {
-		return ServerResponse.ok()
-			.header(HttpHeaders.CACHE_CONTROL, Representations.LIVE)
-			.varyBy(HttpHeaders.ACCEPT)
-			.contentType(type);
+		return Representations.live().varyBy(HttpHeaders.ACCEPT).contentType(type);
 	}
 
 	private Flux<Object> comparison(Demo demo, ServerRequest request) {
