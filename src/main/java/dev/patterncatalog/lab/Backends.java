@@ -1,58 +1,81 @@
 package dev.patterncatalog.lab;
 
-import java.net.URI;
 import java.time.Duration;
+import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.patterncatalog.lab.backend.BackendFailed;
 import dev.patterncatalog.lab.backend.BackendRegistry;
 import dev.patterncatalog.lab.backend.BackendReply;
+import dev.patterncatalog.lab.backend.BackendServer;
 import dev.patterncatalog.lab.backend.BackendSpec;
+import io.netty.handler.codec.http.HttpMethod;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionPoolMetrics;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.core.env.Environment;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * How demos call simulated backends: over real HTTP with a pooled {@link WebClient} (to
- * this service over loopback unless {@code lab.base-url} points elsewhere), or in
- * process. Cancelling a call closes its connection, which the backend sees as a cancelled
- * call.
+ * How demos call simulated backends: over real HTTP with a Reactor Netty client of the
+ * lab's own (its own event loops and connection pool) to the backends' own server (this
+ * service's, over loopback, unless {@code lab.base-url} points elsewhere), or in process.
+ * Cancelling a call closes its connection, which the backend sees as a cancelled call.
  */
 @Component
 public class Backends implements DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(Backends.class);
+
+	/** The backend the warm-up calls: answers at once. */
+	private static final BackendSpec WARMUP = BackendSpec.fixed("lab-warmup", 0);
 
 	private final BackendRegistry registry;
 
 	private final LabProperties properties;
 
-	private final Environment environment;
+	private final Supplier<String> baseUrl;
 
-	private final ConnectionProvider connections;
+	private final JsonMapper json;
 
-	private final HttpClient httpClient;
+	/**
+	 * Each backend's path and query, built once: demos call the same few again and again.
+	 */
+	private final Cache<BackendSpec, String> paths = Caffeine.newBuilder().maximumSize(10_000).build();
 
-	private volatile @Nullable WebClient webClient;
+	private final PoolWaits poolWaits = new PoolWaits();
 
-	Backends(BackendRegistry registry, LabProperties properties, Environment environment) {
+	private volatile @Nullable Client client;
+
+	@Autowired
+	Backends(BackendRegistry registry, LabProperties properties, BackendServer server, JsonMapper json) {
+		this(registry, properties, () -> (properties.baseUrl() != null) ? properties.baseUrl().toString()
+				: "http://127.0.0.1:" + server.port(), json);
+	}
+
+	/**
+	 * @param baseUrl where the backends' server is; asked once, at the first call over
+	 * HTTP
+	 */
+	Backends(BackendRegistry registry, LabProperties properties, Supplier<String> baseUrl, JsonMapper json) {
 		this.registry = registry;
 		this.properties = properties;
-		this.environment = environment;
-		this.connections = ConnectionProvider.builder("lab-backends")
-			.maxConnections(properties.client().maxConnections())
-			.pendingAcquireMaxCount(-1)
-			.pendingAcquireTimeout(properties.client().pendingAcquireTimeout())
-			.maxIdleTime(Duration.ofSeconds(30))
-			.build();
-		this.httpClient = HttpClient.create(this.connections);
+		this.baseUrl = baseUrl;
+		this.json = json;
+		registry.reserve(WARMUP.name());
 	}
 
 	Mono<BackendReply> call(Transport transport, BackendSpec backend, long seed, int attempt) {
@@ -60,41 +83,140 @@ public class Backends implements DisposableBean {
 			return this.registry.backend(backend.name())
 				.call(backend, seed, attempt, this.properties.limits().maxHang());
 		}
-		MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
-		backend.parameters().forEach(parameters::add);
-		parameters.add("seed", String.valueOf(seed));
-		if (attempt > 0) {
-			parameters.add("attempt", String.valueOf(attempt));
-		}
-		return webClient().get()
-			.uri((uri) -> uri.path("/api/lab/backends/{name}").queryParams(parameters).build(backend.name()))
-			.retrieve()
-			.onStatus(HttpStatusCode::isError,
-					(response) -> Mono.just(new BackendFailed(backend.name(), response.statusCode().value(),
-							"HTTP " + response.statusCode().value() + " from backend '" + backend.name() + "'")))
-			.bodyToMono(BackendReply.class);
+		return client().http.request(HttpMethod.GET)
+			.uri(this.paths.get(backend, Backends::path))
+			.send((request, outbound) -> {
+				request.header(BackendServer.SEED, Long.toString(seed));
+				if (attempt > 0) {
+					request.header(BackendServer.ATTEMPT, Integer.toString(attempt));
+				}
+				return outbound;
+			})
+			.responseSingle((response, body) -> {
+				int status = response.status().code();
+				if (status == 200) {
+					return body.asByteArray().map((bytes) -> this.json.readValue(bytes, BackendReply.class));
+				}
+				String detail = "HTTP " + status + " from backend '" + backend.name() + "'";
+				if (response.responseHeaders().contains(BackendServer.INJECTED)) {
+					return body.then(Mono.error(new BackendFailed(backend.name(), status, detail)));
+				}
+				return body.asString()
+					.defaultIfEmpty("")
+					.flatMap((text) -> Mono.error(new BackendUnreachable(detail + ": " + text)));
+			});
 	}
 
-	private WebClient webClient() {
-		WebClient client = this.webClient;
+	/**
+	 * Whether calls waited for a connection of the pool since the last time this was
+	 * asked for the same {@code since}: a sign that the lab, not the backend, made them
+	 * slow.
+	 */
+	PoolWaits poolWaits() {
+		return this.poolWaits;
+	}
+
+	/**
+	 * Opens connections and compiles the HTTP path before the first comparison needs
+	 * them, with calls that take no time to a backend of the lab's own.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void warmUp() {
+		int calls = this.properties.client().warmupCalls();
+		if (calls == 0) {
+			return;
+		}
+		Flux.range(0, calls)
+			.flatMap((i) -> call(Transport.HTTP, WARMUP, i, 0).timeout(Duration.ofSeconds(5)), 50)
+			.then()
+			.subscribe(null, (ex) -> logger.warn("Warming up the lab's HTTP client failed: {}", ex.toString()));
+	}
+
+	private static String path(BackendSpec backend) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(BackendServer.PATH + backend.name());
+		backend.parameters().forEach(uri::queryParam);
+		return uri.encode().build().toUriString();
+	}
+
+	private Client client() {
+		Client client = this.client;
 		if (client == null) {
-			// the port is known only once the server has started, after this bean was
-			// created
-			URI base = this.properties.baseUrl();
-			String url = (base != null) ? base.toString()
-					: "http://127.0.0.1:" + this.environment.getProperty("local.server.port", "8080");
-			client = WebClient.builder()
-				.baseUrl(url)
-				.clientConnector(new ReactorClientHttpConnector(this.httpClient))
-				.build();
-			this.webClient = client;
+			synchronized (this) {
+				client = this.client;
+				if (client == null) {
+					client = new Client(this.properties.client(), this.baseUrl.get(), this.poolWaits);
+					this.client = client;
+				}
+			}
 		}
 		return client;
 	}
 
 	@Override
 	public void destroy() {
-		this.connections.dispose();
+		Client client = this.client;
+		if (client != null) {
+			client.dispose();
+		}
+	}
+
+	/**
+	 * The lab's HTTP client, its event loops and its pool.
+	 */
+	private static final class Client {
+
+		private final LoopResources loops;
+
+		private final ConnectionProvider connections;
+
+		private final HttpClient http;
+
+		Client(LabProperties.Client settings, String baseUrl, PoolWaits poolWaits) {
+			this.loops = LoopResources.create("lab-client", settings.threads(), true);
+			this.connections = ConnectionProvider.builder("lab-backends")
+				.maxConnections(settings.maxConnections())
+				.pendingAcquireMaxCount(-1)
+				.pendingAcquireTimeout(settings.pendingAcquireTimeout())
+				.maxIdleTime(Duration.ofSeconds(30))
+				.metrics(true, () -> poolWaits)
+				.build();
+			// no silent second try: a call is made once, or fails where the lab can see
+			// it
+			this.http = HttpClient.create(this.connections).runOn(this.loops).baseUrl(baseUrl).disableRetry(true);
+		}
+
+		void dispose() {
+			this.connections.dispose();
+			this.loops.dispose();
+		}
+
+	}
+
+	/**
+	 * Reads the pool's pending acquisitions, which Reactor Netty hands to a meter
+	 * registrar.
+	 */
+	static final class PoolWaits implements ConnectionProvider.MeterRegistrar {
+
+		private final java.util.List<ConnectionPoolMetrics> pools = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@Override
+		public void registerMetrics(String poolName, String id, java.net.SocketAddress remoteAddress,
+				ConnectionPoolMetrics metrics) {
+			this.pools.add(metrics);
+		}
+
+		/**
+		 * Calls waiting for a connection right now.
+		 */
+		int pending() {
+			int pending = 0;
+			for (ConnectionPoolMetrics pool : this.pools) {
+				pending += pool.pendingAcquireSize();
+			}
+			return pending;
+		}
+
 	}
 
 }

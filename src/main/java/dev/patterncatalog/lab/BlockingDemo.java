@@ -38,6 +38,11 @@ final class BlockingDemo extends DescribedDemo {
 	}
 
 	@Override
+	public int callsInFlight(DemoParameters parameters) {
+		return parameters.integer("calls") + parameters.integer("probes");
+	}
+
+	@Override
 	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
 		Duration delay = parameters.millis("delay");
 		return Mono.usingWhen(Mono.fromSupplier(BlockingDemo::standInLoop), (loop) -> {

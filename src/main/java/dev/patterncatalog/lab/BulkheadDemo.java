@@ -2,6 +2,7 @@ package dev.patterncatalog.lab;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.patterncatalog.lab.backend.BackendReply;
@@ -34,6 +35,16 @@ final class BulkheadDemo extends DescribedDemo {
 						SharedParameters.delay(properties, 200, "the backend's latency"),
 						SharedParameters.timeout(properties, "each call's timeout")),
 				"total time of a run, ms"));
+	}
+
+	@Override
+	public int callsInFlight(DemoParameters parameters) {
+		return parameters.integer("calls");
+	}
+
+	@Override
+	public Set<String> ownBackends() {
+		return Set.of("inventory");
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.patterncatalog.lab;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import dev.patterncatalog.lab.backend.BackendReply;
 import dev.patterncatalog.lab.backend.BackendSpec;
@@ -30,8 +31,19 @@ final class CancelOnDisconnectDemo extends DescribedDemo {
 				List.of("attached", "detached"),
 				List.of(ParameterSpec.integer("n", 5, 1, properties.limits().maxFanOut(), "how many calls"),
 						SharedParameters.delay(properties, 3000, "each call's latency")),
-				"total time of a run, ms"));
+				"total time of a run, ms")
+			.comparedBy(20, 20));
 		this.properties = properties;
+	}
+
+	@Override
+	public int callsInFlight(DemoParameters parameters) {
+		return parameters.integer("n");
+	}
+
+	@Override
+	public Set<String> ownBackends() {
+		return Set.of("long");
 	}
 
 	@Override

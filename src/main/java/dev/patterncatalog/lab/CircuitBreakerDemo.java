@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -50,10 +51,16 @@ final class CircuitBreakerDemo extends DescribedDemo {
 						ParameterSpec.fraction("threshold", 0.5, "failure rate that opens the breaker"),
 						ParameterSpec.millis("open", 100, 60_000, "how long the breaker stays open before trial calls"),
 						SharedParameters.timeout(properties, "each call's timeout")),
-				"total time of a run, ms"));
+				"total time of a run, ms")
+			.comparedBy(20, 10));
 		io.micrometer.core.instrument.Gauge.builder("lab.circuit.breaker.state", this.latestState, AtomicInteger::get)
 			.description("State of the latest circuit-breaker demo run: 0 closed, 1 open, 2 half-open")
 			.register(meters);
+	}
+
+	@Override
+	public Set<String> ownBackends() {
+		return Set.of("payments");
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package dev.patterncatalog.lab;
 
+import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -40,6 +42,22 @@ public interface Demo {
 	 */
 	default double metricMs(Timeline timeline) {
 		return timeline.totalMs();
+	}
+
+	/**
+	 * The backends this demo makes up itself rather than take from configuration: the
+	 * registry keeps them apart from ad-hoc ones.
+	 */
+	default Set<String> ownBackends() {
+		return Set.of();
+	}
+
+	/**
+	 * The most backend calls one run may have in flight at once, which bounds what a
+	 * comparison of this demo holds in memory.
+	 */
+	default int callsInFlight(DemoParameters parameters) {
+		return 1;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.patterncatalog.lab;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +10,7 @@ import java.util.function.LongSupplier;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Mono;
@@ -37,17 +39,30 @@ public class DemoRunner {
 	 */
 	private final Map<String, Bulkhead> limits = new ConcurrentHashMap<>();
 
+	private final double faultMarginMs;
+
+	private final LabProperties properties;
+
+	/** What the lab added to each backend call, by transport. */
+	private final Map<Transport, Timer> overheads = new ConcurrentHashMap<>();
+
+	private final LabLoad load;
+
 	@Autowired
-	DemoRunner(Backends backends, MeterRegistry meters) {
-		this(backends, meters, System::nanoTime);
+	DemoRunner(Backends backends, LabLoad load, LabProperties properties, MeterRegistry meters) {
+		this(backends, load, properties, meters, System::nanoTime);
 	}
 
 	/**
 	 * @param nanoClock where runs read the time; tests pass a virtual-time scheduler's
 	 * clock
 	 */
-	DemoRunner(Backends backends, MeterRegistry meters, LongSupplier nanoClock) {
+	DemoRunner(Backends backends, LabLoad load, LabProperties properties, MeterRegistry meters,
+			LongSupplier nanoClock) {
 		this.backends = backends;
+		this.load = load;
+		this.properties = properties;
+		this.faultMarginMs = properties.measurement().maxOverheadP99().toNanos() / 1e6;
 		this.meters = meters;
 		this.nanoClock = nanoClock;
 	}
@@ -56,13 +71,49 @@ public class DemoRunner {
 	 * Runs {@code variant} once. The timeline says whether the variant failed; the Mono
 	 * itself only fails on a bug. Cancelling it cancels the run and its backend calls.
 	 */
+	/**
+	 * Runs {@code variant} once, as {@link #run} does, and judges the run's figures by
+	 * what the lab added to its calls and what the machine did meanwhile: a run asked for
+	 * on its own.
+	 */
+	public Mono<Timeline> judged(Demo demo, String variant, DemoParameters parameters, Transport transport, long seed) {
+		return Mono.defer(() -> {
+			LabLoad.Watch watch = this.load.watch(transport == Transport.HTTP);
+			return run(demo, variant, parameters, transport, seed).map((timeline) -> {
+				CallOverhead overhead = new CallOverhead();
+				overhead.add(timeline);
+				Verdict verdict = overhead.judge(watch.end(), this.properties, List.of());
+				Counter.builder("lab.verdicts")
+					.description("Verdicts of the lab's comparisons and runs on their own figures")
+					.tags("demo", demo.descriptor().name(), "kind", "run", "status", verdict.status())
+					.register(this.meters)
+					.increment();
+				return timeline.withVerdict(verdict);
+			});
+		});
+	}
+
+	private void recordOverheads(Timeline timeline) {
+		Timer timer = this.overheads
+			.computeIfAbsent(timeline.transport(), (transport) -> Timer.builder("lab.call.overhead")
+				.description("What the lab added to a simulated backend call: observed duration minus drawn latency")
+				.tag("transport", transport.parameter())
+				.publishPercentileHistogram()
+				.register(this.meters));
+		for (CallRecord call : timeline.calls()) {
+			if (call.overheadMs() != null) {
+				timer.record(Math.max(0, Math.round(call.overheadMs() * 1e6)), TimeUnit.NANOSECONDS);
+			}
+		}
+	}
+
 	public Mono<Timeline> run(Demo demo, String variant, DemoParameters parameters, Transport transport, long seed) {
 		String name = demo.descriptor().name();
 		Mono<Timeline> measured = Mono.defer(() -> {
 			Theory theory = demo.theory(variant, parameters);
 			// the run's clock starts here, after everything that is not part of the
 			// pattern
-			Run run = new Run(this.backends, transport, this.nanoClock, seed);
+			Run run = new Run(this.backends, transport, this.nanoClock, seed, this.faultMarginMs);
 			return demo.run(variant, parameters, run)
 				.then(Mono.fromSupplier(() -> run.finish(name, variant, seed, null, theory)))
 				.onErrorResume((ex) -> Mono.just(run.finish(name, variant, seed, ex, theory)))
@@ -71,7 +122,8 @@ public class DemoRunner {
 					.tags("demo", name, "variant", variant, "result", timeline.result())
 					.publishPercentileHistogram()
 					.register(this.meters)
-					.record(Math.round(timeline.totalMs() * 1e6), TimeUnit.NANOSECONDS));
+					.record(Math.round(timeline.totalMs() * 1e6), TimeUnit.NANOSECONDS))
+				.doOnNext(this::recordOverheads);
 		});
 		if (demo.maxConcurrentRuns() == Integer.MAX_VALUE) {
 			return measured;

@@ -42,6 +42,7 @@ public class Demos {
 			.collect(Collectors.toMap((d) -> d.descriptor().name(), Function.identity(), (a, b) -> a,
 					java.util.LinkedHashMap::new));
 		this.backends = backends;
+		demos.forEach((demo) -> demo.ownBackends().forEach(backends::reserve));
 	}
 
 	/**
@@ -52,7 +53,7 @@ public class Demos {
 			List<ParameterSpec> parameters = new java.util.ArrayList<>(d.parameters());
 			parameters.addAll(COMMON);
 			return new DemoDescriptor(d.name(), d.patternId(), d.title(), d.description(), d.variants(),
-					List.copyOf(parameters), d.metric());
+					List.copyOf(parameters), d.metric(), d.defaultRuns(), d.defaultConcurrency());
 		}).toList();
 	}
 

@@ -30,6 +30,11 @@ final class FanOutDemo extends DescribedDemo {
 	}
 
 	@Override
+	public int callsInFlight(DemoParameters parameters) {
+		return parameters.names("backends").size();
+	}
+
+	@Override
 	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
 		List<BackendSpec> backends = LabBackends.named(this.registry, "backends", parameters.names("backends"));
 		java.time.Duration timeout = parameters.millis("timeout");

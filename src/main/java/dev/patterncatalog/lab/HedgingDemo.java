@@ -36,8 +36,14 @@ final class HedgingDemo extends DescribedDemo {
 						ParameterSpec.millis("hedge-after", 0, properties.limits().maxDelay().toMillis(),
 								"delay before the second request; 0 means the backend's p95"),
 						SharedParameters.timeout(properties, "each request's timeout")),
-				"total time of a run, ms"));
+				"total time of a run, ms")
+			.comparedBy(1000, 20));
 		this.registry = registry;
+	}
+
+	@Override
+	public int callsInFlight(DemoParameters parameters) {
+		return 2;
 	}
 
 	@Override

@@ -46,6 +46,7 @@ public class Jobs implements DisposableBean {
 
 	Jobs(BackendRegistry backends, LabProperties properties) {
 		this.backends = backends;
+		backends.reserve("batch");
 		this.properties = properties;
 	}
 

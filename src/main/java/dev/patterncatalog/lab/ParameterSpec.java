@@ -25,11 +25,11 @@ public record ParameterSpec(@Schema(example = "timeout") String name, @Schema(ex
 	}
 
 	static ParameterSpec millis(String name, double defaultValue, double max, String description) {
-		return new ParameterSpec(name, "ms", format(defaultValue), 0.0, max, null, description);
+		return new ParameterSpec(name, "ms", Theories.format(defaultValue), 0.0, max, null, description);
 	}
 
 	static ParameterSpec fraction(String name, double defaultValue, String description) {
-		return new ParameterSpec(name, "fraction", format(defaultValue), 0.0, 1.0, null, description);
+		return new ParameterSpec(name, "fraction", Theories.format(defaultValue), 0.0, 1.0, null, description);
 	}
 
 	static ParameterSpec bool(String name, boolean defaultValue, String description) {
@@ -46,10 +46,6 @@ public record ParameterSpec(@Schema(example = "timeout") String name, @Schema(ex
 
 	static ParameterSpec names(String name, String defaultValue, int max, String description) {
 		return new ParameterSpec(name, "names", defaultValue, 1.0, (double) max, null, description);
-	}
-
-	private static String format(double value) {
-		return (value == Math.rint(value)) ? String.valueOf((long) value) : String.valueOf(value);
 	}
 
 }

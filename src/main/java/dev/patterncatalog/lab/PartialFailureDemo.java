@@ -46,6 +46,11 @@ final class PartialFailureDemo extends DescribedDemo {
 	}
 
 	@Override
+	public int callsInFlight(DemoParameters parameters) {
+		return parameters.names("backends").size();
+	}
+
+	@Override
 	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
 		Duration timeout = parameters.millis("timeout");
 		List<Mono<BackendReply>> calls = LabBackends.named(this.registry, "backends", parameters.names("backends"))

@@ -2,6 +2,7 @@ package dev.patterncatalog.lab;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import dev.patterncatalog.lab.backend.BackendReply;
 import dev.patterncatalog.lab.backend.BackendSpec;
@@ -35,6 +36,16 @@ final class RateLimiterDemo extends DescribedDemo {
 						SharedParameters.delay(properties, 10, "the backend's latency"),
 						SharedParameters.timeout(properties, "each call's timeout")),
 				"total time of a run, ms"));
+	}
+
+	@Override
+	public int callsInFlight(DemoParameters parameters) {
+		return parameters.integer("calls");
+	}
+
+	@Override
+	public Set<String> ownBackends() {
+		return Set.of("partner");
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.patterncatalog.lab;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.patterncatalog.lab.backend.BackendReply;
@@ -33,7 +34,13 @@ final class RetryDemo extends DescribedDemo {
 						ParameterSpec.integer("attempts", 4, 1, 10, "attempts in all, with retries"),
 						ParameterSpec.millis("backoff", 20, 5000, "wait before the first retry; doubles after"),
 						SharedParameters.timeout(properties, "each attempt's timeout")),
-				"total time of a run, ms"));
+				"total time of a run, ms")
+			.comparedBy(400, 20));
+	}
+
+	@Override
+	public Set<String> ownBackends() {
+		return Set.of("flaky");
 	}
 
 	@Override

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
+import dev.patterncatalog.lab.backend.BackendFailed;
 import dev.patterncatalog.lab.backend.BackendReply;
 import dev.patterncatalog.lab.backend.BackendSpec;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +34,8 @@ public final class Run {
 
 	private final LongSupplier nanoClock;
 
+	private final double faultMarginMs;
+
 	private final long startNanos;
 
 	private final SplittableRandom random;
@@ -46,8 +49,13 @@ public final class Run {
 	/** Calls refused by resilience operators; -1 while the run has used none. */
 	private final AtomicInteger rejected = new AtomicInteger(-1);
 
-	Run(Backends backends, Transport transport, LongSupplier nanoClock, long seed) {
+	/**
+	 * @param faultMarginMs how much sooner than its timeout a call must have been due for
+	 * its timeout to be the lab's fault
+	 */
+	Run(Backends backends, Transport transport, LongSupplier nanoClock, long seed, double faultMarginMs) {
 		this.backends = backends;
+		this.faultMarginMs = faultMarginMs;
 		this.transport = transport;
 		this.nanoClock = nanoClock;
 		this.startNanos = nanoClock.getAsLong();
@@ -55,20 +63,32 @@ public final class Run {
 	}
 
 	/**
-	 * Calls a backend once, bounded by {@code timeout}, and records the call.
+	 * Calls a backend once, bounded by {@code timeout}, and records the call with the
+	 * latency the backend draws for it (the same draw from the same seed).
 	 * @param attempt the attempt number for the backend's {@code fail-first}, or 0
 	 */
 	public Mono<BackendReply> call(BackendSpec backend, int attempt, Duration timeout) {
-		return record(backend.name(), Mono.defer(() -> {
-			this.backendCalls.incrementAndGet();
-			return this.backends.call(this.transport, backend, nextSeed(), attempt);
-		}).timeout(timeout), (attempt > 0) ? "attempt " + attempt : null);
+		return Mono.defer(() -> {
+			long seed = nextSeed();
+			Double drawn = backend.failure().hang() ? null
+					: backend.latency().sample(new SplittableRandom(seed)).toNanos() / 1e6;
+			Mono<BackendReply> call = Mono.defer(() -> {
+				this.backendCalls.incrementAndGet();
+				return this.backends.call(this.transport, backend, seed, attempt);
+			}).timeout(timeout);
+			return record(backend.name(), call, (attempt > 0) ? "attempt " + attempt : null, drawn, timeout);
+		});
 	}
 
 	/**
 	 * Records a call made some other way; a {@link TimeoutException} counts as a timeout.
 	 */
 	public <T> Mono<T> record(String label, Mono<T> call, @Nullable String detail) {
+		return record(label, call, detail, null, null);
+	}
+
+	private <T> Mono<T> record(String label, Mono<T> call, @Nullable String detail, @Nullable Double drawn,
+			@Nullable Duration timeout) {
 		return Mono.defer(() -> {
 			long start = this.nanoClock.getAsLong();
 			// the first signal decides: some operators cancel a source that has already
@@ -76,15 +96,22 @@ public final class Run {
 			AtomicBoolean ended = new AtomicBoolean();
 			return call.doOnSuccess((value) -> {
 				if (ended.compareAndSet(false, true)) {
-					end(label, start, Outcome.OK, detail);
+					end(label, start, Outcome.OK, detail, drawn, false);
 				}
 			}).doOnError((ex) -> {
 				if (ended.compareAndSet(false, true)) {
-					end(label, start, (ex instanceof TimeoutException) ? Outcome.TIMEOUT : Outcome.ERROR, describe(ex));
+					boolean timedOut = ex instanceof TimeoutException;
+					// a timeout the drawn latency explains is the demo's point; any other
+					// is the lab's
+					boolean fault = timedOut
+							? (drawn != null && timeout != null && drawn < timeout.toNanos() / 1e6 - this.faultMarginMs)
+							: !(ex instanceof BackendFailed);
+					end(label, start, timedOut ? Outcome.TIMEOUT : Outcome.ERROR, describe(ex),
+							(ex instanceof BackendFailed) ? drawn : null, fault && drawn != null);
 				}
 			}).doOnCancel(() -> {
 				if (ended.compareAndSet(false, true)) {
-					end(label, start, Outcome.CANCELLED, detail);
+					end(label, start, Outcome.CANCELLED, detail, null, false);
 				}
 			});
 		});
@@ -134,7 +161,7 @@ public final class Run {
 				this.facts.put("rejected", this.rejected.get());
 			}
 			return new Timeline(demo, variant, seed, this.transport, round(total), (error != null) ? "error" : "ok",
-					(error != null) ? describe(error) : null, ordered, Map.copyOf(this.facts), theory);
+					(error != null) ? describe(error) : null, ordered, Map.copyOf(this.facts), theory, null);
 		}
 	}
 
@@ -143,9 +170,20 @@ public final class Run {
 	}
 
 	private void end(String label, long startNanos, Outcome outcome, @Nullable String detail) {
+		end(label, startNanos, outcome, detail, null, false);
+	}
+
+	/**
+	 * @param waited the latency drawn for a call that waited for it (answered, or failed
+	 * as simulated), whose overhead is then known
+	 */
+	private void end(String label, long startNanos, Outcome outcome, @Nullable String detail, @Nullable Double waited,
+			boolean labFault) {
 		double start = millis(startNanos);
 		double end = millis(this.nanoClock.getAsLong());
-		this.calls.add(new CallRecord(label, round(start), round(end), round(end - start), outcome, detail));
+		Double overhead = (waited != null) ? round(end - start - waited) : null;
+		this.calls.add(new CallRecord(label, round(start), round(end), round(end - start), outcome, detail,
+				(waited != null) ? round(waited) : null, overhead, labFault));
 	}
 
 	private double millis(long nanos) {

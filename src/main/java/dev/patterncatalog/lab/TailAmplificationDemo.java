@@ -2,6 +2,7 @@ package dev.patterncatalog.lab;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import dev.patterncatalog.lab.backend.BackendReply;
@@ -33,7 +34,18 @@ final class TailAmplificationDemo extends DescribedDemo {
 						ParameterSpec.millis("slow", 200, properties.limits().maxDelay().toMillis(),
 								"a slow call's latency"),
 						SharedParameters.timeout(properties, "each call's timeout")),
-				"total time of a run, ms"));
+				"total time of a run, ms")
+			.comparedBy(1000, 20));
+	}
+
+	@Override
+	public int callsInFlight(DemoParameters parameters) {
+		return parameters.integer("n");
+	}
+
+	@Override
+	public Set<String> ownBackends() {
+		return Set.of("shard");
 	}
 
 	@Override

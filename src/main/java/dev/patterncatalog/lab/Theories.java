@@ -60,6 +60,13 @@ final class Theories {
 				"expected max of the backends' latencies, from " + DRAWS + " draws of their models");
 	}
 
+	/**
+	 * A number as a person writes it: {@code 99.9}, {@code 50} rather than {@code 50.0}.
+	 */
+	static String format(double value) {
+		return (value == Math.rint(value)) ? String.valueOf((long) value) : String.valueOf(value);
+	}
+
 	static double round(double value) {
 		return Math.round(value * 1000) / 1000.0;
 	}

@@ -1,6 +1,7 @@
 package dev.patterncatalog.lab;
 
 import java.util.List;
+import java.util.Set;
 
 import dev.patterncatalog.lab.backend.BackendSpec;
 import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
@@ -26,8 +27,14 @@ final class TimeLimiterDemo extends DescribedDemo {
 				List.of(SharedParameters.delay(properties, 1000, "the slow backend's latency"),
 						ParameterSpec.bool("hang", false, "the backend never answers"), ParameterSpec.millis("timeout",
 								300, properties.limits().maxDelay().toMillis(), "the time limiter's timeout")),
-				"total time of a run, ms"));
+				"total time of a run, ms")
+			.comparedBy(50, 10));
 		this.properties = properties;
+	}
+
+	@Override
+	public Set<String> ownBackends() {
+		return Set.of("slow");
 	}
 
 	@Override

@@ -15,9 +15,17 @@ import org.jspecify.annotations.Nullable;
  * does by design)
  * @param facts what this run established beyond its calls, such as whether it was slow or
  * sent a hedge
+ * @param verdict whether the run's figures show the pattern or the lab; absent for the
+ * runs of a comparison, which judges them together
  */
 public record Timeline(@Schema(example = "fan-out") String demo, @Schema(example = "parallel") String variant,
 		long seed, Transport transport, @JsonProperty("total_ms") @Schema(example = "201.9") double totalMs,
 		@Schema(example = "ok") String result, @Nullable String error, List<CallRecord> calls,
-		Map<String, Object> facts, @Nullable Theory theory) {
+		Map<String, Object> facts, @Nullable Theory theory, @Nullable Verdict verdict) {
+
+	Timeline withVerdict(Verdict verdict) {
+		return new Timeline(this.demo, this.variant, this.seed, this.transport, this.totalMs, this.result, this.error,
+				this.calls, this.facts, this.theory, verdict);
+	}
+
 }

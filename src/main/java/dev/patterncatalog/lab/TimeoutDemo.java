@@ -2,6 +2,7 @@ package dev.patterncatalog.lab;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import dev.patterncatalog.lab.backend.BackendReply;
@@ -33,13 +34,19 @@ final class TimeoutDemo extends DescribedDemo {
 						ParameterSpec.bool("hang", false, "the backend never answers"),
 						ParameterSpec.millis("timeout", 300, properties.limits().maxDelay().toMillis(),
 								"the caller's timeout (fallback and error variants)")),
-				"total time of a run, ms"));
+				"total time of a run, ms")
+			.comparedBy(50, 10));
 		this.properties = properties;
 	}
 
 	static BackendSpec slow(DemoParameters parameters) {
 		return BackendSpec.fixed("slow", parameters.number("delay"))
 			.withFailure(new FailureModel(0, 503, 0, parameters.bool("hang")));
+	}
+
+	@Override
+	public Set<String> ownBackends() {
+		return Set.of("slow");
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package dev.patterncatalog.lab;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Hooks;
 import reactor.test.StepVerifier;
+import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.mock.env.MockEnvironment;
 import org.springframework.util.LinkedMultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,14 +26,12 @@ import static org.awaitility.Awaitility.await;
  */
 class BlockingDemoTests {
 
-	private final LabProperties properties = new LabProperties(
-			new LabProperties.Limits(Duration.ofSeconds(30), 100, 10_000, 1000, Duration.ofSeconds(60)), Map.of(),
-			URI.create("http://127.0.0.1:1"), new LabProperties.Guard(5000, 2000, 5, 4),
-			new LabProperties.Client(100, Duration.ofSeconds(1)));
+	private final LabProperties properties = TestLabProperties.defaults();
 
 	private final BackendRegistry registry = new BackendRegistry(this.properties, new SimpleMeterRegistry());
 
-	private final Backends backends = new Backends(this.registry, this.properties, new MockEnvironment());
+	private final Backends backends = new Backends(this.registry, this.properties, () -> "http://127.0.0.1:1",
+			JsonMapper.shared());
 
 	private final List<Throwable> dropped = new CopyOnWriteArrayList<>();
 
@@ -54,7 +51,7 @@ class BlockingDemoTests {
 		values.add("delay", "2000");
 		DemoParameters parameters = new Demos(List.of(demo), this.registry).request(demo, values, Set.of())
 			.demoParameters();
-		Run run = new Run(this.backends, Transport.IN_PROCESS, System::nanoTime, 1);
+		Run run = new Run(this.backends, Transport.IN_PROCESS, System::nanoTime, 1, 5);
 
 		StepVerifier.create(demo.run(variant, parameters, run))
 			.thenAwait(Duration.ofMillis(300))

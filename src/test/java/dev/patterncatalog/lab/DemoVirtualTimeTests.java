@@ -1,6 +1,5 @@
 package dev.patterncatalog.lab;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +17,8 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
+import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.mock.env.MockEnvironment;
 import org.springframework.util.LinkedMultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,19 +31,14 @@ import static org.assertj.core.groups.Tuple.tuple;
  */
 class DemoVirtualTimeTests {
 
-	private final LabProperties properties = new LabProperties(
-			new LabProperties.Limits(Duration.ofSeconds(30), 100, 10_000, 1000, Duration.ofSeconds(60)),
-			Map.of("profile", Map.of("model", "fixed", "delay", "200"), "settings",
-					Map.of("model", "fixed", "delay", "150"), "notifications",
-					Map.of("model", "fixed", "delay", "100")),
-			URI.create("http://127.0.0.1:1"), new LabProperties.Guard(5000, 2000, 5, 4),
-			new LabProperties.Client(100, Duration.ofSeconds(1)));
+	private final LabProperties properties = TestLabProperties.defaults();
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	private final BackendRegistry registry = new BackendRegistry(this.properties, this.meters);
 
-	private final Backends backends = new Backends(this.registry, this.properties, new MockEnvironment());
+	private final Backends backends = new Backends(this.registry, this.properties, () -> "http://127.0.0.1:1",
+			JsonMapper.shared());
 
 	@AfterEach
 	void closeClient() {
@@ -243,7 +237,8 @@ class DemoVirtualTimeTests {
 	 * A run whose clock is the virtual time scheduler that also drives its timers.
 	 */
 	private Mono<Timeline> start(VirtualTimeScheduler time, Demo demo, String variant, Map<String, String> parameters) {
-		DemoRunner runner = new DemoRunner(this.backends, this.meters, () -> time.now(TimeUnit.NANOSECONDS));
+		DemoRunner runner = new DemoRunner(this.backends, new LabLoad(this.backends), this.properties, this.meters,
+				() -> time.now(TimeUnit.NANOSECONDS));
 		Map<String, String> all = new HashMap<>(parameters);
 		all.put("transport", "in-process");
 		all.put("seed", "1");

@@ -51,7 +51,7 @@ final class PatternHtml {
 	 * (cancel-on-disconnect) answers in about 6 s, where its default hundred runs take a
 	 * minute.
 	 */
-	private static final String DEMO_COMPARISON = "/api/lab/demos/%s/compare?runs=10";
+	private static final String DEMO_COMPARISON = "/api/lab/demos/%s/compare";
 
 	private PatternHtml() {
 	}

@@ -1,5 +1,6 @@
 package dev.patterncatalog.lab.backend;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.patterncatalog.lab.LabProperties;
 import dev.patterncatalog.system.InvalidParameter;
 import dev.patterncatalog.system.QueryParameters;
@@ -30,14 +33,22 @@ public class BackendRegistry {
 	private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
 	/**
-	 * Ad-hoc names are bounded, so that requests cannot grow the registry (and the
-	 * metrics) without end.
+	 * Ad-hoc backends are bounded, so that requests cannot grow the registry (and the
+	 * metrics) without end: past this many, the least recently used is forgotten.
 	 */
-	static final int MAX_BACKENDS = 200;
+	static final int MAX_AD_HOC = 200;
+
+	/** An ad-hoc backend not called for this long is forgotten, with its meters. */
+	static final Duration AD_HOC_IDLE = Duration.ofMinutes(10);
 
 	private final Map<String, BackendSpec> configured;
 
-	private final Map<String, SimulatedBackend> backends = new ConcurrentHashMap<>();
+	/**
+	 * The configured backends and those the lab's demos and jobs call: never forgotten.
+	 */
+	private final Map<String, SimulatedBackend> lasting = new ConcurrentHashMap<>();
+
+	private final Cache<String, SimulatedBackend> adHoc;
 
 	private final MeterRegistry meters;
 
@@ -55,7 +66,26 @@ public class BackendRegistry {
 					properties.limits().maxDelay()));
 		});
 		this.configured = Map.copyOf(configured);
-		this.configured.keySet().forEach(this::backend);
+		this.configured.keySet().forEach(this::reserve);
+		this.adHoc = Caffeine.newBuilder()
+			.maximumSize(MAX_AD_HOC)
+			.expireAfterAccess(AD_HOC_IDLE)
+			.executor(Runnable::run)
+			.<String, SimulatedBackend>removalListener((name, backend, cause) -> {
+				if (backend != null) {
+					backend.unregister();
+				}
+			})
+			.build();
+	}
+
+	/**
+	 * Makes {@code name} a backend of the lab's own, which no ad-hoc backend can crowd
+	 * out.
+	 */
+	public void reserve(String name) {
+		checkName(name);
+		this.lasting.computeIfAbsent(name, (key) -> new SimulatedBackend(key, this.meters));
 	}
 
 	/**
@@ -70,21 +100,14 @@ public class BackendRegistry {
 	}
 
 	/**
-	 * The backend of a name, created on first use.
-	 * @throws InvalidParameter if the name is malformed, or too many backends exist
-	 * already
+	 * The backend of a name: a configured or reserved one, or an ad-hoc one, created on
+	 * first use.
+	 * @throws InvalidParameter if the name is malformed
 	 */
 	public SimulatedBackend backend(String name) {
 		checkName(name);
-		SimulatedBackend backend = this.backends.get(name);
-		if (backend != null) {
-			return backend;
-		}
-		if (this.backends.size() >= MAX_BACKENDS) {
-			throw new InvalidParameter("name", "At most " + MAX_BACKENDS + " backends can exist; reuse one of "
-					+ this.backends.keySet().stream().sorted().limit(10).toList() + "...");
-		}
-		return this.backends.computeIfAbsent(name, (key) -> new SimulatedBackend(key, this.meters));
+		SimulatedBackend backend = this.lasting.get(name);
+		return (backend != null) ? backend : this.adHoc.get(name, (key) -> new SimulatedBackend(key, this.meters));
 	}
 
 	/**
@@ -97,8 +120,7 @@ public class BackendRegistry {
 	}
 
 	public Collection<BackendStats> stats() {
-		return this.backends.values()
-			.stream()
+		return java.util.stream.Stream.concat(this.lasting.values().stream(), this.adHoc.asMap().values().stream())
 			.map(SimulatedBackend::stats)
 			.sorted(Comparator.comparing(BackendStats::backend))
 			.toList();

@@ -1,6 +1,7 @@
 package dev.patterncatalog.lab.backend;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
@@ -39,15 +41,30 @@ public final class SimulatedBackend {
 
 	private final Counter cancelledCounter;
 
+	private final MeterRegistry meters;
+
+	private final Gauge inFlightGauge;
+
 	SimulatedBackend(String name, MeterRegistry meters) {
 		this.name = name;
+		this.meters = meters;
 		this.completedCounter = counter(meters, "completed");
 		this.failedCounter = counter(meters, "failed");
 		this.cancelledCounter = counter(meters, "cancelled");
-		Gauge.builder("lab.backend.in.flight", this.inFlight, AtomicLong::get)
+		this.inFlightGauge = Gauge.builder("lab.backend.in.flight", this.inFlight, AtomicLong::get)
 			.description("Calls of a simulated backend in flight")
 			.tag("backend", name)
 			.register(meters);
+	}
+
+	/**
+	 * Removes this backend's meters, once the registry has forgotten it.
+	 */
+	void unregister() {
+		for (Meter meter : List.of(this.completedCounter, this.failedCounter, this.cancelledCounter,
+				this.inFlightGauge)) {
+			this.meters.remove(meter);
+		}
 	}
 
 	private Counter counter(MeterRegistry meters, String outcome) {

@@ -84,7 +84,7 @@ class JobController {
 				.location(URI.create("/api/lab/jobs/" + job.id()))
 				.header(HttpHeaders.CACHE_CONTROL, Representations.LIVE)
 				.body(job.status());
-		}));
+		}), 0);
 	}
 
 	@GetMapping

@@ -1,6 +1,7 @@
 package dev.patterncatalog.lab.web;
 
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 
 import dev.patterncatalog.lab.LabBusy;
 import dev.patterncatalog.lab.LabProperties;
@@ -30,33 +31,60 @@ class LabGuard {
 
 	private final Guard compares;
 
+	/** Backend calls all runs and comparisons may hold in flight together. */
+	private final Semaphore calls;
+
+	private final int maxCalls;
+
 	LabGuard(LabProperties properties) {
 		LabProperties.Guard guard = properties.guard();
 		this.runs = new Guard("lab-runs", guard.runsPerSecond(), guard.maxRuns());
 		this.compares = new Guard("lab-compares", guard.comparesPerSecond(), guard.maxCompares());
+		this.maxCalls = properties.limits().maxTotalCallsInFlight();
+		this.calls = new Semaphore(this.maxCalls);
 	}
 
 	/**
-	 * Subscribes to {@code run} if the runs' rate limiter and bulkhead admit it, holding
-	 * the bulkhead's permit until it completes, fails or is cancelled.
+	 * Subscribes to {@code run} if the runs' rate limiter and bulkhead admit it and the
+	 * lab has room for its {@code calls} in flight, holding the permits until it
+	 * completes, fails or is cancelled.
 	 * <p>
 	 * Error: {@link LabBusy} (429 or 503) without subscribing to {@code run}.
 	 */
-	<T> Mono<T> run(Mono<T> run) {
+	<T> Mono<T> run(Mono<T> run, int calls) {
 		return Mono.defer(() -> {
-			LabBusy refused = this.runs.refusal();
-			return (refused != null) ? Mono.error(refused) : run.doFinally((signal) -> this.runs.release());
+			LabBusy refused = refusal(this.runs, calls);
+			return (refused != null) ? Mono.error(refused) : run.doFinally((signal) -> release(this.runs, calls));
 		});
 	}
 
 	/**
 	 * Like {@link #run(Mono)}, with the comparisons' limits.
 	 */
-	<T> Flux<T> comparison(Flux<T> comparison) {
+	<T> Flux<T> comparison(Flux<T> comparison, int calls) {
 		return Flux.defer(() -> {
-			LabBusy refused = this.compares.refusal();
-			return (refused != null) ? Flux.error(refused) : comparison.doFinally((signal) -> this.compares.release());
+			LabBusy refused = refusal(this.compares, calls);
+			return (refused != null) ? Flux.error(refused)
+					: comparison.doFinally((signal) -> release(this.compares, calls));
 		});
+	}
+
+	private @Nullable LabBusy refusal(Guard guard, int calls) {
+		LabBusy refused = guard.refusal();
+		if (refused == null && !this.calls.tryAcquire(calls)) {
+			guard.release();
+			refused = new LabBusy(HttpStatus.SERVICE_UNAVAILABLE, "Lab busy",
+					"This request would hold up to " + calls + " backend calls in flight, and the lab's runs and"
+							+ " comparisons hold " + (this.maxCalls - this.calls.availablePermits()) + " of at most "
+							+ this.maxCalls + " (lab.limits.max-total-calls-in-flight); retry after the Retry-After"
+							+ " seconds.");
+		}
+		return refused;
+	}
+
+	private void release(Guard guard, int calls) {
+		this.calls.release(calls);
+		guard.release();
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package dev.patterncatalog.lab.web;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.patterncatalog.lab.Comparison;
 import dev.patterncatalog.lab.ComparisonReport;
@@ -13,6 +15,7 @@ import dev.patterncatalog.lab.LabProperties;
 import dev.patterncatalog.lab.Timeline;
 import dev.patterncatalog.system.ConnectionLoop;
 import dev.patterncatalog.system.HtmlPage;
+import dev.patterncatalog.system.InvalidParameter;
 import dev.patterncatalog.system.Representations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -49,6 +52,9 @@ class LabHandler {
 
 	private static final String DEMO_PARAMETERS = "Each demo's own parameters (see GET /api/lab/demos), plus seed"
 			+ " and transport (http or in-process).";
+
+	/** Warm-up runs a comparison may ask for, per variant. */
+	static final int MAX_WARMUP = 1000;
 
 	private final Demos demos;
 
@@ -89,23 +95,29 @@ class LabHandler {
 		Representations.negotiate(request, Representations.JSON);
 		Demos.DemoRequest run = this.demos.request(this.demos.get(request.pathVariable("demo")), request.queryParams(),
 				Set.of("variant"));
-		Mono<Timeline> timeline = this.runner.run(run.demo(), run.variant(), run.demoParameters(), run.transport(),
+		Mono<Timeline> timeline = this.runner.judged(run.demo(), run.variant(), run.demoParameters(), run.transport(),
 				run.seed());
+		int calls = run.demo().callsInFlight(run.demoParameters());
 		return Representations.live()
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.guard.run(timeline).publishOn(ConnectionLoop.of(request)), Timeline.class);
+			.body(this.guard.run(timeline, calls).publishOn(ConnectionLoop.of(request)), Timeline.class);
 	}
 
 	@Operation(summary = "Compare the variants of a demo",
-			description = "Runs every variant 'runs' times, at most 'concurrency' at once, and answers percentiles"
-					+ " (HdrHistogram), theory and ratios. With Accept: text/event-stream, progress is streamed as it"
+			description = "Runs every variant 'runs' times (default: the demo's default_runs), at most 'concurrency'"
+					+ " at once, after 'warmup' discarded runs, the variants taking turns with the same seeds; answers"
+					+ " percentiles with 95 % confidence intervals, theory, ratios, the lab's overhead per call and a"
+					+ " verdict on whether the figures can be trusted. With Accept: text/event-stream, progress is streamed as it"
 					+ " goes and the summary comes last; closing the stream cancels the comparison. With Accept:"
 					+ " text/html (a browser), the summary is a page of tables and bars. " + DEMO_PARAMETERS,
 			parameters = { @Parameter(in = ParameterIn.PATH, name = "demo", example = "fan-out"),
 					@Parameter(in = ParameterIn.QUERY, name = "runs", description = "runs per variant",
 							schema = @Schema(type = "integer", defaultValue = "100", minimum = "1")),
 					@Parameter(in = ParameterIn.QUERY, name = "concurrency", description = "runs in flight at most",
-							schema = @Schema(type = "integer", defaultValue = "10", minimum = "1")) })
+							schema = @Schema(type = "integer", defaultValue = "10", minimum = "1")),
+					@Parameter(in = ParameterIn.QUERY, name = "warmup",
+							description = "runs of each variant made and discarded before measuring",
+							schema = @Schema(type = "integer", defaultValue = "10", minimum = "0", maximum = "1000")) })
 	@ApiResponse(responseCode = "200", description = "The comparison",
 			content = {
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -117,7 +129,7 @@ class LabHandler {
 	Mono<ServerResponse> compare(ServerRequest request) {
 		MediaType chosen = Representations.negotiate(request, COMPARISON_TYPES);
 		Demo demo = this.demos.get(request.pathVariable("demo"));
-		Flux<Object> events = this.guard.comparison(comparison(demo, request));
+		Flux<Object> events = comparison(demo, request);
 		if (chosen.equals(MediaType.TEXT_EVENT_STREAM)) {
 			Flux<ServerSentEvent<Object>> stream = events.publishOn(ConnectionLoop.of(request))
 				.map((event) -> ServerSentEvent.builder(event)
@@ -144,11 +156,29 @@ class LabHandler {
 	}
 
 	private Flux<Object> comparison(Demo demo, ServerRequest request) {
-		Demos.DemoRequest comparison = this.demos.request(demo, request.queryParams(), Set.of("runs", "concurrency"));
-		int runs = comparison.parameters().integer("runs", 100, 1, this.properties.limits().maxRuns());
+		Demos.DemoRequest comparison = this.demos.request(demo, request.queryParams(),
+				Set.of("runs", "concurrency", "warmup"));
+		LabProperties.Limits limits = this.properties.limits();
+		int runs = comparison.parameters().integer("runs", demo.descriptor().defaultRuns(), 1, limits.maxRuns());
 		int concurrency = comparison.parameters()
-			.integer("concurrency", 10, 1, this.properties.limits().maxConcurrency());
-		return this.comparison.run(comparison, runs, concurrency);
+			.integer("concurrency", demo.descriptor().defaultConcurrency(), 1, limits.maxConcurrency());
+		int warmup = comparison.parameters()
+			.integer("warmup", this.properties.measurement().warmupRuns(), 0, MAX_WARMUP);
+		int calls = Math.min(concurrency, demo.maxConcurrentRuns()) * demo.callsInFlight(comparison.demoParameters());
+		if (calls > limits.maxCallsInFlight()) {
+			throw new InvalidParameter("concurrency",
+					"This comparison would hold up to " + calls + " backend calls in flight (concurrency " + concurrency
+							+ " times " + demo.callsInFlight(comparison.demoParameters())
+							+ " calls per run), more than lab.limits.max-calls-in-flight = " + limits.maxCallsInFlight()
+							+ ". Lower 'concurrency' or the calls per run.");
+		}
+		Duration deadline = limits.maxComparisonDuration();
+		return Flux.defer(() -> {
+			AtomicBoolean late = new AtomicBoolean();
+			return this.guard.comparison(this.comparison.run(comparison, runs, concurrency, warmup), calls)
+				.takeUntilOther(Mono.delay(deadline).doOnNext((tick) -> late.set(true)))
+				.concatWith(Mono.defer(() -> late.get() ? Mono.error(new ComparisonTooLong(deadline)) : Mono.empty()));
+		});
 	}
 
 }

@@ -42,7 +42,7 @@ class PatternHtmlTests {
 	void aDocumentWithADemoLinksToItsLiveComparison() {
 		String html = PatternHtml.render(document("T", "text", Map.of("demo", "fan-out")), Set.of());
 
-		assertThat(html).contains("<a href=\"/api/lab/demos/fan-out/compare?runs=10\">measured live: fan-out</a>");
+		assertThat(html).contains("<a href=\"/api/lab/demos/fan-out/compare\">measured live: fan-out</a>");
 	}
 
 	@Test

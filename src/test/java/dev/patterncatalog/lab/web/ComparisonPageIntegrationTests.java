@@ -39,8 +39,9 @@ class ComparisonPageIntegrationTests {
 			.getResponseBody();
 
 		assertThat(page).contains("<h1>fan-out: Sequential calls against Mono.zip</h1>",
-				"10 runs of each variant, at most 10 at once, backends in process, seed 1",
-				"<a href=\"/api/patterns/gen-pattern-004\">The pattern</a>",
+				"10 runs of each variant after 10 discarded warm-up runs, at most 10 at once, in turns of\n10 runs;"
+						+ " backends in process, seed 1",
+				"<div class=\"verdict ", "<a href=\"/api/patterns/gen-pattern-004\">The pattern</a>",
 				"<tr><td>sequential</td><td>10</td><td>0</td>", "<tr><td>parallel</td><td>10</td><td>0</td>",
 				"<li>parallel: 0.", "at p50");
 		// the sequential variant's 99th percentile is the scale's end: the longest bar

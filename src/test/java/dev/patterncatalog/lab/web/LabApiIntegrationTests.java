@@ -78,7 +78,7 @@ class LabApiIntegrationTests {
 				.exchange()
 				.expectBody(String.class)
 				.value((html) -> assertThat(html)
-					.contains("<a href=\"/api/lab/demos/" + demo.get("name") + "/compare?runs=10\">measured live"));
+					.contains("<a href=\"/api/lab/demos/" + demo.get("name") + "/compare\">measured live"));
 		}
 	}
 
@@ -219,8 +219,24 @@ class LabApiIntegrationTests {
 			.value(Double.class, (p50) -> assertThat(p50).isBetween(200.0, 450.0))
 			.jsonPath("$.variants[1].theory.value")
 			.isEqualTo(200.0)
+			.jsonPath("$.warmup_runs")
+			.isEqualTo(10)
+			.jsonPath("$.variants[1].percentiles[0].percentile")
+			.isEqualTo(50.0)
+			.jsonPath("$.variants[1].percentiles[0].low_ms")
+			.value(Double.class, (low) -> assertThat(low).isBetween(200.0, 450.0))
+			.jsonPath("$.variants[1].percentiles[1].ms")
+			.doesNotExist()
+			.jsonPath("$.variants[1].percentiles[1].needs_runs")
+			.isEqualTo(36)
 			.jsonPath("$.variants[1].p999_ms")
-			.isNumber()
+			.doesNotExist()
+			.jsonPath("$.variants[1].overhead.calls")
+			.isEqualTo(60)
+			.jsonPath("$.verdict.status")
+			.value(String.class, (status) -> assertThat(status).isIn("valid", "distorted"))
+			.jsonPath("$.verdict.notes[0]")
+			.value(String.class, (note) -> assertThat(note).startsWith("p90 needs at least 36 runs"))
 			.jsonPath("$.ratios[0].variant")
 			.isEqualTo("parallel")
 			.jsonPath("$.ratios[0].p50")
@@ -241,10 +257,14 @@ class LabApiIntegrationTests {
 			.collectList()
 			.block(Duration.ofSeconds(30));
 
-		assertThat(events).hasSize(11);
-		assertThat(events.subList(0, 10)).allMatch((e) -> "progress".equals(e.event()));
-		assertThat(events.get(10).event()).isEqualTo("summary");
-		assertThat(events.get(10).data()).contains("\"slow\"", "\"theory\"");
+		// a warm-up and a turn of five runs for each of the two variants, then the
+		// summary
+		assertThat(events).hasSize(5);
+		assertThat(events.subList(0, 4)).allMatch((e) -> "progress".equals(e.event()));
+		assertThat(events.subList(0, 2)).allMatch((e) -> e.data().contains("\"phase\":\"warmup\""));
+		assertThat(events.get(3).data()).contains("\"phase\":\"measure\"", "\"completed\":5");
+		assertThat(events.get(4).event()).isEqualTo("summary");
+		assertThat(events.get(4).data()).contains("\"slow\"", "\"theory\"", "\"verdict\"");
 	}
 
 	@ParameterizedTest

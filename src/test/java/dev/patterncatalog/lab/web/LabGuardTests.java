@@ -1,12 +1,11 @@
 package dev.patterncatalog.lab.web;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.patterncatalog.lab.LabBusy;
-import dev.patterncatalog.lab.LabProperties;
+import dev.patterncatalog.lab.TestLabProperties;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -22,10 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LabGuardTests {
 
 	private static LabGuard guard(int runsPerSecond, int maxRuns) {
-		return new LabGuard(new LabProperties(
-				new LabProperties.Limits(Duration.ofSeconds(30), 100, 10_000, 1000, Duration.ofSeconds(60)), Map.of(),
-				URI.create("http://127.0.0.1:1"), new LabProperties.Guard(runsPerSecond, maxRuns, 1, 1),
-				new LabProperties.Client(4000, Duration.ofSeconds(10))));
+		return new LabGuard(
+				TestLabProperties.of(Map.of("guard.runs-per-second", String.valueOf(runsPerSecond), "guard.max-runs",
+						String.valueOf(maxRuns), "guard.compares-per-second", "1", "guard.max-compares", "1")));
 	}
 
 	@Test
@@ -33,22 +31,22 @@ class LabGuardTests {
 		LabGuard guard = guard(1000, 2);
 		AtomicInteger subscribed = new AtomicInteger();
 		Mono<String> endless = Mono.<String>never().doOnSubscribe((subscription) -> subscribed.incrementAndGet());
-		Disposable first = guard.run(endless).subscribe();
-		Disposable second = guard.run(endless).subscribe();
+		Disposable first = guard.run(endless, 1).subscribe();
+		Disposable second = guard.run(endless, 1).subscribe();
 
-		StepVerifier.create(guard.run(endless))
+		StepVerifier.create(guard.run(endless, 1))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(LabBusy.class,
 					(busy) -> assertThat(busy.getStatusCode().value()).isEqualTo(503)))
 			.verify(Duration.ofSeconds(5));
 		assertThat(subscribed).hasValue(2);
 
 		first.dispose();
-		StepVerifier.create(guard.run(Mono.just("ran")))
+		StepVerifier.create(guard.run(Mono.just("ran"), 1))
 			.expectNext("ran")
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
 		// the completed run gave its permit back too
-		StepVerifier.create(guard.run(Mono.just("again")))
+		StepVerifier.create(guard.run(Mono.just("again"), 1))
 			.expectNext("again")
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
@@ -65,8 +63,8 @@ class LabGuardTests {
 		// a refresh)
 		for (int i = 0; i < 5; i++) {
 			try {
-				assertThat(guard.comparison(comparison).collectList().block(Duration.ofSeconds(5))).containsExactly(1,
-						2);
+				assertThat(guard.comparison(comparison, 1).collectList().block(Duration.ofSeconds(5)))
+					.containsExactly(1, 2);
 			}
 			catch (LabBusy ex) {
 				assertThat(ex.getStatusCode().value()).isEqualTo(429);

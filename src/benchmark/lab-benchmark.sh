@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Lab benchmark: what the lab itself adds to what it measures, with the service run as the image runs it (the
+# Dockerfile's JVM options, a 205 MB heap) and its simulated backends on their own server in the same JVM.
+#   src/benchmark/lab-benchmark.sh              # PAIRS=3 by default
+# Cases, each a comparison of the tail-amplification demo (n calls per run with Mono.zip), read from its report:
+#   throughput  n=100, 20 runs at once, backends answering at once: backend calls per second over HTTP
+#   in flight   n=100, 10 runs at once, every call 100 ms: 1 000 calls in flight; the lab's overhead per call
+#   issue shape n=100, 10 runs at once, 10 ms with 1 % at 200 ms: the run p50 over HTTP against in process
+# HTTP and in-process comparisons take turns, PAIRS times each; every figure of every pair is printed.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+PAIRS=${PAIRS:-3}
+source src/benchmark/image-jvm.sh
+PORT=${PORT:-18090}
+work=$(mktemp -d)
+service_pid=""
+cleanup() {
+	[ -n "$service_pid" ] && kill "$service_pid" 2> /dev/null || true
+	wait 2> /dev/null || true
+}
+trap cleanup EXIT
+
+jar=$(build_service)
+java $JAVA_OPTS -jar "$jar" --server.port="$PORT" --logging.level.root=warn > "$work/service.log" 2>&1 &
+service_pid=$!
+wait_ready "$PORT" "$service_pid"
+
+compare() {  # compare QUERY: one comparison's JSON report
+	curl -sf --max-time 600 "localhost:$PORT/api/lab/demos/tail-amplification/compare?$1"
+}
+
+summary() {  # summary CASE TRANSPORT: one line of the fan-out variant's figures and the verdict, from stdin
+	python3 -c '
+import json, sys
+case, transport = sys.argv[1], sys.argv[2]
+r = json.load(sys.stdin)
+v = {x["variant"]: x for x in r["variants"]}["fan-out"]
+o = v["overhead"]
+print(f"{case}\t{transport}\tcalls/s {v[\"calls_per_second\"]}\tp50 {v[\"p50_ms\"]} ms\tp99 {v[\"p99_ms\"]} ms"
+      f"\toverhead p50 {o[\"p50_ms\"]} p99 {o[\"p99_ms\"]} max {o[\"max_ms\"]} ms\terrors {v[\"errors\"]}"
+      f"\tcpu {r[\"verdict\"][\"process_cpu\"]}\t{r[\"verdict\"][\"status\"]} {[x[\"code\"] for x in r[\"verdict\"][\"reasons\"]]}")
+' "$1" "$2"
+}
+
+throughput="n=100&concurrency=20&base=0&slow=0&runs=2000&warmup=200&seed=1"
+in_flight="n=100&concurrency=10&base=100&slow=100&runs=500&warmup=50&seed=1"
+issue_shape="n=100&concurrency=10&base=10&slow=200&p=0.01&runs=300&seed=1"
+
+# the JIT needs longer than one comparison's warm-up: one of each first, discarded
+for query in "$throughput" "$in_flight"; do compare "$query&transport=http" > /dev/null; done
+
+for pair in $(seq "$PAIRS"); do
+	for transport in http in-process; do
+		compare "$throughput&transport=$transport" | summary throughput "$transport"
+		compare "$in_flight&transport=$transport" | summary "in flight" "$transport"
+		compare "$issue_shape&transport=$transport" | summary "issue shape" "$transport"
+	done
+done

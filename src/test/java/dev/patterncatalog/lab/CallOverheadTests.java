@@ -1,0 +1,76 @@
+package dev.patterncatalog.lab;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The verdict: valid while the lab adds little and the machine has room, distorted with a
+ * reason for each thing that spoils the figures.
+ */
+class CallOverheadTests {
+
+	private static final LabProperties PROPERTIES = TestLabProperties.defaults();
+
+	private static final LabLoad.Seen QUIET = new LabLoad.Seen(0.2, 0.3, 0);
+
+	@Test
+	void callsThatTookWhatTheyDrewGiveAValidVerdict() {
+		CallOverhead overhead = new CallOverhead();
+		overhead.add(timeline(call(200, 200.3, Outcome.OK, false), call(150, 150.2, Outcome.OK, false)));
+
+		Verdict verdict = overhead.judge(QUIET, PROPERTIES, List.of());
+
+		assertThat(verdict.status()).isEqualTo("valid");
+		assertThat(verdict.reasons()).isEmpty();
+		assertThat(verdict.overhead().calls()).isEqualTo(2);
+		assertThat(verdict.overhead().p50Ms()).isEqualTo(0.2);
+		assertThat(verdict.overhead().maxMs()).isEqualTo(0.3);
+	}
+
+	@Test
+	void aLabThatAddsMoreThanItsBoundIsDistortedByOverhead() {
+		CallOverhead overhead = new CallOverhead();
+		overhead.add(timeline(call(200, 203, Outcome.OK, false), call(150, 152.5, Outcome.OK, false)));
+
+		Verdict verdict = overhead.judge(QUIET, PROPERTIES, List.of());
+
+		assertThat(verdict.status()).isEqualTo("distorted");
+		assertThat(verdict.reasons()).extracting(Verdict.Reason::code).containsExactly("overhead");
+	}
+
+	@Test
+	void poolWaitsSaturatedCoresAndLabFaultsEachGiveTheirReason() {
+		CallOverhead overhead = new CallOverhead();
+		overhead.add(timeline(call(200, 200.1, Outcome.OK, false), call(20, 300, Outcome.TIMEOUT, true)));
+
+		Verdict verdict = overhead.judge(new LabLoad.Seen(0.95, 0.97, 12), PROPERTIES, List.of("p99 needs 368"));
+
+		assertThat(verdict.status()).isEqualTo("distorted");
+		assertThat(verdict.reasons()).extracting(Verdict.Reason::code)
+			.containsExactly("pool-waits", "cpu-saturated", "lab-faults");
+		assertThat(verdict.labFaults()).isEqualTo(1);
+		assertThat(verdict.notes()).containsExactly("p99 needs 368");
+	}
+
+	@Test
+	void aBusyMachineIsToldApartFromABusyLab() {
+		Verdict verdict = new CallOverhead().judge(new LabLoad.Seen(0.3, 0.96, 0), PROPERTIES, List.of());
+
+		assertThat(verdict.reasons()).extracting(Verdict.Reason::code).containsExactly("machine-busy");
+	}
+
+	private static CallRecord call(double drawnMs, double tookMs, Outcome outcome, boolean labFault) {
+		Double overhead = (outcome == Outcome.OK) ? tookMs - drawnMs : null;
+		return new CallRecord("profile", 0, tookMs, tookMs, outcome, null, drawnMs, overhead, labFault);
+	}
+
+	private static Timeline timeline(CallRecord... calls) {
+		return new Timeline("fan-out", "parallel", 1, Transport.HTTP, 200, "ok", null, List.of(calls), Map.of(), null,
+				null);
+	}
+
+}
