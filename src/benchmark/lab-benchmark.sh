@@ -30,17 +30,19 @@ compare() {  # compare QUERY: one comparison's JSON report
 	curl -sf --max-time 600 "localhost:$PORT/api/lab/demos/tail-amplification/compare?$1"
 }
 
-summary() {  # summary CASE TRANSPORT: one line of the fan-out variant's figures and the verdict, from stdin
-	python3 -c '
+cat > "$work/summary.py" <<'PY'
 import json, sys
 case, transport = sys.argv[1], sys.argv[2]
-r = json.load(sys.stdin)
-v = {x["variant"]: x for x in r["variants"]}["fan-out"]
-o = v["overhead"]
-print(f"{case}\t{transport}\tcalls/s {v[\"calls_per_second\"]}\tp50 {v[\"p50_ms\"]} ms\tp99 {v[\"p99_ms\"]} ms"
-      f"\toverhead p50 {o[\"p50_ms\"]} p99 {o[\"p99_ms\"]} max {o[\"max_ms\"]} ms\terrors {v[\"errors\"]}"
-      f"\tcpu {r[\"verdict\"][\"process_cpu\"]}\t{r[\"verdict\"][\"status\"]} {[x[\"code\"] for x in r[\"verdict\"][\"reasons\"]]}")
-' "$1" "$2"
+report = json.load(sys.stdin)
+fan_out = {v["variant"]: v for v in report["variants"]}["fan-out"]
+overhead, verdict = fan_out["overhead"], report["verdict"]
+print("\t".join([case, transport, f"calls/s {fan_out['calls_per_second']}", f"p50 {fan_out['p50_ms']} ms",
+	f"p99 {fan_out['p99_ms']} ms", f"overhead p50 {overhead['p50_ms']} p99 {overhead['p99_ms']} max {overhead['max_ms']} ms",
+	f"errors {fan_out['errors']}", f"lab faults {verdict['lab_faults']}", f"cpu {verdict['process_cpu']}",
+	verdict["status"] + " " + ",".join(r["code"] for r in verdict["reasons"])]))
+PY
+summary() {  # summary CASE TRANSPORT: one line of the fan-out variant's figures and the verdict, from stdin
+	python3 "$work/summary.py" "$1" "$2"
 }
 
 throughput="n=100&concurrency=20&base=0&slow=0&runs=2000&warmup=200&seed=1"

@@ -103,6 +103,33 @@ class ContainerImageIT {
 
 	@Test
 	@Order(3)
+	void theHeaviestComparisonsAllowedFinishWithinTheHeapAndHeavierOnesAreRefused() throws Exception {
+		// what ended the JVM with OutOfMemoryError before the lab bounded its calls in
+		// flight: now a 400 naming the limit
+		HttpResponse<String> refused = get("/api/lab/demos/cancel-on-disconnect/compare?runs=3000&concurrency=1000"
+				+ "&n=100&delay=1000&transport=in-process");
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("lab.limits.max-calls-in-flight");
+		// two comparisons at once, each holding the most calls one may (2 000), over
+		// HTTP:
+		// together the whole budget of the lab
+		String heaviest = "/api/lab/demos/cancel-on-disconnect/compare?runs=60&concurrency=20&n=100&delay=1000"
+				+ "&warmup=0";
+		List<HttpResponse<String>> answers = Flux.range(0, 2)
+			.flatMap((i) -> Mono.fromFuture(
+					() -> http.sendAsync(request(heaviest + "&seed=" + i), HttpResponse.BodyHandlers.ofString())))
+			.collectList()
+			.block(Duration.ofMinutes(2));
+		assertThat(answers).allSatisfy((answer) -> {
+			assertThat(answer.statusCode()).isEqualTo(200);
+			assertThat(answer.body()).contains("\"verdict\"", "\"count\":60");
+		});
+		assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+		assertThat(docker().inspectContainerCmd(container.getContainerId()).exec().getState().getOOMKilled()).isFalse();
+	}
+
+	@Test
+	@Order(4)
 	void runsAsANonRootUserWithinItsMemoryLimit() throws Exception {
 		assertThat(container.execInContainer("id", "-u").getStdout().strip()).isNotEqualTo("0").isEqualTo("10001");
 		InspectContainerResponse inspect = docker().inspectContainerCmd(container.getContainerId()).exec();
@@ -112,7 +139,7 @@ class ContainerImageIT {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void itsHealthCheckReportsHealthy() {
 		await().atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofSeconds(1))
@@ -122,7 +149,7 @@ class ContainerImageIT {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void sigtermLetsTheRequestInFlightFinishAndExitsCleanly() throws Exception {
 		CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
 				request("/api/lab/demos/timeout?variant=none&delay=2000&transport=in-process"),

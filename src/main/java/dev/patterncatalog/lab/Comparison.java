@@ -1,5 +1,6 @@
 package dev.patterncatalog.lab;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -19,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,11 +52,24 @@ public class Comparison {
 
 	private final MeterRegistry meters;
 
+	private final LongSupplier nanoClock;
+
+	@Autowired
 	Comparison(DemoRunner runner, LabLoad load, LabProperties properties, MeterRegistry meters) {
+		this(runner, load, properties, meters, System::nanoTime);
+	}
+
+	/**
+	 * @param nanoClock where open-model runs read when they were due; tests pass a
+	 * virtual-time scheduler's clock
+	 */
+	Comparison(DemoRunner runner, LabLoad load, LabProperties properties, MeterRegistry meters,
+			LongSupplier nanoClock) {
 		this.runner = runner;
 		this.load = load;
 		this.properties = properties;
 		this.meters = meters;
+		this.nanoClock = nanoClock;
 	}
 
 	/**
@@ -61,11 +77,15 @@ public class Comparison {
 	 * variant and after each of its rounds, and the {@link ComparisonReport} last.
 	 * Cancelling stops the comparison and every run in flight.
 	 */
-	public Flux<Object> run(Demos.DemoRequest request, int runs, int concurrency, int warmup) {
+	public Flux<Object> run(Demos.DemoRequest request, Plan plan) {
 		Demo demo = request.demo();
 		List<String> variants = demo.descriptor().variants();
-		int parallelism = Math.min(concurrency, demo.maxConcurrentRuns());
-		int round = Math.max(parallelism, (runs + ROUNDS - 1) / ROUNDS);
+		int runs = plan.runs();
+		int warmup = plan.warmup();
+		int parallelism = Math.min(plan.concurrency(), demo.maxConcurrentRuns());
+		// open: turns of a second at least, so that a queue has time to build up
+		int round = plan.open() ? Math.max((int) Math.ceil(plan.rate()), (runs + ROUNDS - 1) / ROUNDS)
+				: Math.max(parallelism, (runs + ROUNDS - 1) / ROUNDS);
 		return Flux.defer(() -> {
 			long start = System.nanoTime();
 			Map<String, VariantStats> stats = new LinkedHashMap<>();
@@ -75,13 +95,19 @@ public class Comparison {
 				.concatMap((variant) -> runs(request, variant, runs, warmup, parallelism)
 					.then(Mono.just(new Progress("warmup", variant, warmup, warmup, null))));
 			LabLoad.Watch[] watch = new LabLoad.Watch[1];
-			Flux<Object> measured = Flux.range(0, (runs + round - 1) / round)
+			Flux<Object> measuring = Flux.range(0, (runs + round - 1) / round)
 				.concatMap((turn) -> Flux.fromIterable(variants).concatMap((variant) -> {
 					VariantStats variantStats = stats.get(variant);
 					int from = turn * round;
 					long turnStart = System.nanoTime();
-					return runs(request, variant, from, Math.min(round, runs - from), parallelism)
-						.doOnNext((timeline) -> variantStats.add(timeline, demo.metricMs(timeline)))
+					int count = Math.min(round, runs - from);
+					Flux<Measured> turnRuns = plan.open()
+							? openRuns(request, variant, from, count, plan.rate(), parallelism)
+							: runs(request, variant, from, count, parallelism)
+								.map((timeline) -> new Measured(timeline, 0));
+					return turnRuns
+						.doOnNext((measured) -> variantStats.add(measured.timeline(),
+								demo.metricMs(measured.timeline()), measured.lateMs(), plan.open()))
 						.then(Mono.fromSupplier(() -> {
 							variantStats.busyNanos += System.nanoTime() - turnStart;
 							return variantStats.progress(runs);
@@ -89,9 +115,9 @@ public class Comparison {
 				}));
 			return warmed.concatWith(Flux.defer(() -> {
 				watch[0] = this.load.watch(request.transport() == Transport.HTTP);
-				return measured;
+				return measuring;
 			}))
-				.concatWith(Mono.fromSupplier(() -> report(request, runs, parallelism, warmup, round,
+				.concatWith(Mono.fromSupplier(() -> report(request, plan, parallelism, round,
 						List.copyOf(stats.values()), watch[0].end(), (System.nanoTime() - start) / 1e6)));
 		});
 	}
@@ -106,8 +132,36 @@ public class Comparison {
 					request.seed() + i), parallelism);
 	}
 
-	private ComparisonReport report(Demos.DemoRequest request, int runs, int concurrency, int warmup, int round,
+	/**
+	 * Runs {@code count} runs of a variant as an open model: run {@code i} is due
+	 * {@code i / rate} seconds after the first, and starts then, or as soon as fewer than
+	 * {@code parallelism} runs are in flight. How late it started is part of what it
+	 * measures.
+	 */
+	private Flux<Measured> openRuns(Demos.DemoRequest request, String variant, int first, int count, double rate,
+			int parallelism) {
+		double periodNanos = 1e9 / rate;
+		return Flux.defer(() -> {
+			long start = this.nanoClock.getAsLong();
+			return Flux.range(0, count)
+				.concatMap((i) -> Mono
+					.delay(Duration
+						.ofNanos(Math.max(0, start + Math.round(i * periodNanos) - this.nanoClock.getAsLong())))
+					.thenReturn(i), 1)
+				.flatMap((i) -> Mono.defer(() -> {
+					double lateMs = (this.nanoClock.getAsLong() - start - i * periodNanos) / 1e6;
+					return this.runner
+						.run(request.demo(), variant, request.demoParameters(), request.transport(),
+								request.seed() + first + i)
+						.map((timeline) -> new Measured(timeline, Math.max(0, lateMs)));
+				}), parallelism, 1);
+		});
+	}
+
+	private ComparisonReport report(Demos.DemoRequest request, Plan plan, int concurrency, int round,
 			List<VariantStats> results, LabLoad.Seen seen, double elapsedMs) {
+		int runs = plan.runs();
+		int warmup = plan.warmup();
 		List<VariantSummary> summaries = results.stream().map(VariantStats::summary).toList();
 		List<Ratio> ratios = new ArrayList<>();
 		VariantSummary baseline = summaries.get(0);
@@ -124,7 +178,8 @@ public class Comparison {
 			.tags("demo", demo, "kind", "comparison", "status", verdict.status())
 			.register(this.meters)
 			.increment();
-		return new ComparisonReport(demo, runs, concurrency, request.seed(), request.transport(),
+		return new ComparisonReport(demo, plan.open() ? "open" : "closed", runs, concurrency,
+				plan.open() ? plan.rate() : null, request.seed(), request.transport(),
 				request.demo().descriptor().metric(), warmup, round, summaries, ratios, verdict,
 				Theories.round(elapsedMs));
 	}
@@ -150,6 +205,27 @@ public class Comparison {
 	}
 
 	/**
+	 * What a comparison is asked to do.
+	 *
+	 * @param concurrency runs in flight at most (closed model: always this many while
+	 * runs remain; open model: a cap, beyond which due runs wait)
+	 * @param rate runs per second of the open model, or 0 for the closed model
+	 */
+	public record Plan(int runs, int concurrency, int warmup, double rate) {
+
+		boolean open() {
+			return this.rate > 0;
+		}
+
+	}
+
+	/**
+	 * A run, and how long after it was due it started (open model).
+	 */
+	private record Measured(Timeline timeline, double lateMs) {
+	}
+
+	/**
 	 * How far a comparison has come.
 	 *
 	 * @param phase {@code warmup} (runs discarded) or {@code measure}
@@ -172,6 +248,12 @@ public class Comparison {
 
 		private final Histogram histogram = new Histogram(HIGHEST_MICROS, 3);
 
+		/** Open model: each run timed from its own start, as if it had not waited. */
+		private @Nullable Histogram uncorrected;
+
+		/** Open model: runs that started more than a millisecond after they were due. */
+		private long late;
+
 		private final CallOverhead overhead = new CallOverhead();
 
 		private final Map<String, Double> factSums = new TreeMap<>();
@@ -190,15 +272,28 @@ public class Comparison {
 			this.theory = theory;
 		}
 
-		void add(Timeline timeline, double metricMs) {
+		/**
+		 * @param lateMs how long after it was due the run started: in the open model,
+		 * part of what it measures
+		 */
+		void add(Timeline timeline, double metricMs, double lateMs, boolean open) {
 			this.count++;
+			if (open) {
+				if (this.uncorrected == null) {
+					this.uncorrected = new Histogram(HIGHEST_MICROS, 3);
+				}
+				this.uncorrected.recordValue(micros(metricMs));
+				if (lateMs > 1) {
+					this.late++;
+				}
+			}
 			if (!timeline.result().equals("ok")) {
 				this.errors++;
 				if (this.errorSamples.size() < 3 && timeline.error() != null) {
 					this.errorSamples.add(timeline.error());
 				}
 			}
-			this.histogram.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, Math.round(metricMs * 1000))));
+			this.histogram.recordValue(micros(metricMs + lateMs));
 			this.overhead.add(timeline);
 			timeline.facts().forEach((name, value) -> {
 				if (value instanceof Boolean flag) {
@@ -218,16 +313,27 @@ public class Comparison {
 		VariantSummary summary() {
 			Map<String, Double> facts = new TreeMap<>();
 			this.factSums.forEach((name, sum) -> facts.put(name, Theories.round(sum / Math.max(1, this.count))));
-			List<Percentile> percentiles = new ArrayList<>();
-			for (double percentile : PERCENTILES) {
-				percentiles.add(Percentile.of(this.histogram, percentile));
-			}
+			List<Percentile> percentiles = percentiles(this.histogram);
 			return new VariantSummary(this.variant, this.count, this.errors, ms(this.histogram.getMinValue()),
 					Theories.round(this.histogram.getMean() / 1000), percentiles.get(0).ms(), percentiles.get(1).ms(),
-					percentiles.get(2).ms(), percentiles.get(3).ms(), ms(this.histogram.getMaxValue()),
-					List.copyOf(percentiles), this.theory, facts, List.copyOf(this.errorSamples),
-					this.overhead.overhead(), Theories.round(this.busyNanos / 1e6),
-					Math.round(this.factSums.getOrDefault("backend_calls", 0.0) / Math.max(1, this.busyNanos) * 1e9));
+					percentiles.get(2).ms(), percentiles.get(3).ms(), ms(this.histogram.getMaxValue()), percentiles,
+					this.theory, facts, List.copyOf(this.errorSamples), this.overhead.overhead(),
+					Theories.round(this.busyNanos / 1e6),
+					Math.round(this.factSums.getOrDefault("backend_calls", 0.0) / Math.max(1, this.busyNanos) * 1e9),
+					(this.uncorrected != null) ? percentiles(this.uncorrected) : null,
+					(this.uncorrected != null) ? this.late : null);
+		}
+
+		private static List<Percentile> percentiles(Histogram histogram) {
+			List<Percentile> percentiles = new ArrayList<>();
+			for (double percentile : PERCENTILES) {
+				percentiles.add(Percentile.of(histogram, percentile));
+			}
+			return List.copyOf(percentiles);
+		}
+
+		private static long micros(double ms) {
+			return Math.min(HIGHEST_MICROS, Math.max(0, Math.round(ms * 1000)));
 		}
 
 		private static double ms(long micros) {

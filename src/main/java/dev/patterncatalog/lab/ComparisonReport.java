@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Every variant of a demo run many times, with percentiles of the demo's metric.
  *
+ * @param model {@code closed} (a fixed number of runs in flight) or {@code open} (runs
+ * arriving at {@code rate} per second, each timed from when it was due)
+ * @param rate runs per second of the open model
  * @param warmupRuns runs of each variant made before measuring, and discarded
  * @param roundRuns the variants take turns in rounds of this many runs each, with the
  * same seeds, so that noise of the machine falls on all of them alike
@@ -17,11 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param verdict whether the figures show the pattern or the lab
  * @param elapsedMs how long the whole comparison took
  */
-public record ComparisonReport(@Schema(example = "fan-out") String demo, int runs, int concurrency, long seed,
+public record ComparisonReport(@Schema(example = "fan-out") String demo, @Schema(example = "closed", allowableValues = {
+		"closed", "open" }) String model, int runs, int concurrency, @Nullable Double rate, long seed,
 		Transport transport, @Schema(example = "total time of a run, ms") String metric,
 		@JsonProperty("warmup_runs") int warmupRuns, @JsonProperty("round_runs") int roundRuns,
 		List<VariantSummary> variants, List<Ratio> ratios, Verdict verdict,
-		@JsonProperty("elapsed_ms") double elapsedMs) {
+		@JsonProperty("elapsed_ms") double elapsedMs){
 
 	/**
 	 * The measurements of one variant. A percentile the sample is too small for is absent
@@ -34,6 +38,11 @@ public record ComparisonReport(@Schema(example = "fan-out") String demo, int run
 	 * @param overhead what the lab added to this variant's backend calls
 	 * @param busyMs how long this variant's turns took, all added up
 	 * @param callsPerSecond the backend calls this variant made per second of its turns
+	 * @param uncorrected open model: the percentiles of each run timed from its own start
+	 * rather than from when it was due, which hides the time it queued (coordinated
+	 * omission); beside the corrected ones above
+	 * @param lateRuns open model: runs that started more than a millisecond after they
+	 * were due, because as many as the concurrency allows were in flight
 	 */
 	public record VariantSummary(@Schema(example = "parallel") String variant, long count, long errors,
 			@JsonProperty("min_ms") double minMs, @JsonProperty("mean_ms") double meanMs,
@@ -42,7 +51,8 @@ public record ComparisonReport(@Schema(example = "fan-out") String demo, int run
 			@JsonProperty("max_ms") double maxMs, List<Percentile> percentiles, @Nullable Theory theory,
 			Map<String, Double> facts, @JsonProperty("error_samples") List<String> errorSamples,
 			Verdict.Overhead overhead, @JsonProperty("busy_ms") double busyMs,
-			@JsonProperty("calls_per_second") long callsPerSecond) {
+			@JsonProperty("calls_per_second") long callsPerSecond, @Nullable List<Percentile> uncorrected,
+			@JsonProperty("late_runs") @Nullable Long lateRuns) {
 	}
 
 	/**

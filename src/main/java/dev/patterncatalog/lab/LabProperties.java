@@ -45,12 +45,13 @@ public record LabProperties(@DefaultValue @Valid @NotNull Limits limits,
 	 * have in flight; a request that would pass it is refused with 503
 	 * @param maxComparisonDuration how long a comparison may take, its answer's delivery
 	 * included; then it ends with an error and frees its permit
+	 * @param maxRate the most runs per second an open-model comparison may ask for
 	 */
 	public record Limits(@DefaultValue("30s") @NotNull Duration maxDelay, @DefaultValue("100") @Min(1) int maxFanOut,
 			@DefaultValue("10000") @Min(1) int maxRuns, @DefaultValue("1000") @Min(1) int maxConcurrency,
 			@DefaultValue("60s") @NotNull Duration maxHang, @DefaultValue("2000") @Min(1) int maxCallsInFlight,
 			@DefaultValue("4000") @Min(1) int maxTotalCallsInFlight,
-			@DefaultValue("3m") @NotNull Duration maxComparisonDuration) {
+			@DefaultValue("3m") @NotNull Duration maxComparisonDuration, @DefaultValue("2000") @Min(1) int maxRate) {
 	}
 
 	/**

@@ -16,6 +16,7 @@ import dev.patterncatalog.lab.Timeline;
 import dev.patterncatalog.system.ConnectionLoop;
 import dev.patterncatalog.system.HtmlPage;
 import dev.patterncatalog.system.InvalidParameter;
+import dev.patterncatalog.system.QueryParameters;
 import dev.patterncatalog.system.Representations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -55,6 +56,9 @@ class LabHandler {
 
 	/** Warm-up runs a comparison may ask for, per variant. */
 	static final int MAX_WARMUP = 1000;
+
+	/** How long each variant of an open-model comparison runs unless asked otherwise. */
+	static final double DEFAULT_OPEN_DURATION_MS = 10_000;
 
 	private final Demos demos;
 
@@ -103,6 +107,30 @@ class LabHandler {
 			.body(this.guard.run(timeline, calls).publishOn(ConnectionLoop.of(request)), Timeline.class);
 	}
 
+	/**
+	 * The open model: {@code rate} runs per second for {@code duration}; as many runs in
+	 * flight as the lab's limits allow unless {@code concurrency} says fewer.
+	 */
+	private Comparison.Plan openPlan(QueryParameters parameters, LabProperties.Limits limits, int callsPerRun,
+			int warmup) {
+		if (parameters.has("runs")) {
+			throw new InvalidParameter("runs", "Parameter 'runs' does not go with 'rate': the open model makes"
+					+ " 'rate' times 'duration' runs of each variant.");
+		}
+		double rate = parameters.decimal("rate", 1, 0.1, limits.maxRate());
+		double durationMs = parameters.decimal("duration", DEFAULT_OPEN_DURATION_MS, 100,
+				limits.maxComparisonDuration().toMillis());
+		long runs = Math.max(1, Math.round(rate * durationMs / 1000));
+		if (runs > limits.maxRuns()) {
+			throw new InvalidParameter("duration", "'rate' times 'duration' gives " + runs
+					+ " runs of each variant, more than lab.limits.max-runs = " + limits.maxRuns() + ".");
+		}
+		int concurrency = parameters.integer("concurrency",
+				Math.max(1, Math.min(limits.maxConcurrency(), limits.maxCallsInFlight() / callsPerRun)), 1,
+				limits.maxConcurrency());
+		return new Comparison.Plan((int) runs, concurrency, warmup, rate);
+	}
+
 	@Operation(summary = "Compare the variants of a demo",
 			description = "Runs every variant 'runs' times (default: the demo's default_runs), at most 'concurrency'"
 					+ " at once, after 'warmup' discarded runs, the variants taking turns with the same seeds; answers"
@@ -115,6 +143,13 @@ class LabHandler {
 							schema = @Schema(type = "integer", defaultValue = "100", minimum = "1")),
 					@Parameter(in = ParameterIn.QUERY, name = "concurrency", description = "runs in flight at most",
 							schema = @Schema(type = "integer", defaultValue = "10", minimum = "1")),
+					@Parameter(in = ParameterIn.QUERY, name = "rate",
+							description = "open model: runs of each variant per second, each timed from when it was"
+									+ " due, so that queueing shows (with 'duration'; not with 'runs')",
+							schema = @Schema(type = "number", minimum = "0.1", maximum = "2000")),
+					@Parameter(in = ParameterIn.QUERY, name = "duration",
+							description = "open model: how long each variant runs, in ms",
+							schema = @Schema(type = "number", defaultValue = "10000", minimum = "100")),
 					@Parameter(in = ParameterIn.QUERY, name = "warmup",
 							description = "runs of each variant made and discarded before measuring",
 							schema = @Schema(type = "integer", defaultValue = "10", minimum = "0", maximum = "1000")) })
@@ -134,7 +169,11 @@ class LabHandler {
 			Flux<ServerSentEvent<Object>> stream = events.publishOn(ConnectionLoop.of(request))
 				.map((event) -> ServerSentEvent.builder(event)
 					.event((event instanceof ComparisonReport) ? "summary" : "progress")
-					.build());
+					.build())
+				// the answer has begun: a comparison stopped at its deadline ends with an
+				// event that says so
+				.onErrorResume(ComparisonTooLong.class,
+						(ex) -> Mono.just(ServerSentEvent.<Object>builder(ex.getBody()).event("error").build()));
 			return comparisonResponse(MediaType.TEXT_EVENT_STREAM).body(stream, EVENT);
 		}
 		Mono<ComparisonReport> report = events.ofType(ComparisonReport.class)
@@ -157,25 +196,36 @@ class LabHandler {
 
 	private Flux<Object> comparison(Demo demo, ServerRequest request) {
 		Demos.DemoRequest comparison = this.demos.request(demo, request.queryParams(),
-				Set.of("runs", "concurrency", "warmup"));
+				Set.of("runs", "concurrency", "warmup", "rate", "duration"));
+		QueryParameters parameters = comparison.parameters();
 		LabProperties.Limits limits = this.properties.limits();
-		int runs = comparison.parameters().integer("runs", demo.descriptor().defaultRuns(), 1, limits.maxRuns());
-		int concurrency = comparison.parameters()
-			.integer("concurrency", demo.descriptor().defaultConcurrency(), 1, limits.maxConcurrency());
-		int warmup = comparison.parameters()
-			.integer("warmup", this.properties.measurement().warmupRuns(), 0, MAX_WARMUP);
-		int calls = Math.min(concurrency, demo.maxConcurrentRuns()) * demo.callsInFlight(comparison.demoParameters());
+		int callsPerRun = demo.callsInFlight(comparison.demoParameters());
+		int warmup = parameters.integer("warmup", this.properties.measurement().warmupRuns(), 0, MAX_WARMUP);
+		Comparison.Plan plan;
+		if (parameters.has("rate")) {
+			plan = openPlan(parameters, limits, callsPerRun, warmup);
+		}
+		else {
+			if (parameters.has("duration")) {
+				throw new InvalidParameter("duration", "Parameter 'duration' goes with 'rate' (the open model).");
+			}
+			plan = new Comparison.Plan(
+					parameters.integer("runs", demo.descriptor().defaultRuns(), 1, limits.maxRuns()), parameters
+						.integer("concurrency", demo.descriptor().defaultConcurrency(), 1, limits.maxConcurrency()),
+					warmup, 0);
+		}
+		int calls = Math.min(plan.concurrency(), demo.maxConcurrentRuns()) * callsPerRun;
 		if (calls > limits.maxCallsInFlight()) {
 			throw new InvalidParameter("concurrency",
-					"This comparison would hold up to " + calls + " backend calls in flight (concurrency " + concurrency
-							+ " times " + demo.callsInFlight(comparison.demoParameters())
+					"This comparison would hold up to " + calls + " backend calls in flight (concurrency "
+							+ plan.concurrency() + " times " + callsPerRun
 							+ " calls per run), more than lab.limits.max-calls-in-flight = " + limits.maxCallsInFlight()
 							+ ". Lower 'concurrency' or the calls per run.");
 		}
 		Duration deadline = limits.maxComparisonDuration();
 		return Flux.defer(() -> {
 			AtomicBoolean late = new AtomicBoolean();
-			return this.guard.comparison(this.comparison.run(comparison, runs, concurrency, warmup), calls)
+			return this.guard.comparison(this.comparison.run(comparison, plan), calls)
 				.takeUntilOther(Mono.delay(deadline).doOnNext((tick) -> late.set(true)))
 				.concatWith(Mono.defer(() -> late.get() ? Mono.error(new ComparisonTooLong(deadline)) : Mono.empty()));
 		});
