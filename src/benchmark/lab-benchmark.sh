@@ -4,7 +4,8 @@
 #   src/benchmark/lab-benchmark.sh              # PAIRS=3 by default
 # Cases, each a comparison of the tail-amplification demo (n calls per run with Mono.zip), read from its report:
 #   throughput  n=100, 20 runs at once, backends answering at once: backend calls per second over HTTP
-#   in flight   n=100, 10 runs at once, every call 100 ms: 1 000 calls in flight; the lab's overhead per call
+#   in flight   open model, 500 runs a second of n=10 calls of 200 ms: 1 000 calls in flight, arriving
+#               steadily; the lab's overhead per call
 #   issue shape n=100, 10 runs at once, 10 ms with 1 % at 200 ms: the run p50 over HTTP against in process
 # HTTP and in-process comparisons take turns, PAIRS times each; every figure of every pair is printed.
 set -euo pipefail
@@ -46,7 +47,7 @@ summary() {  # summary CASE TRANSPORT: one line of the fan-out variant's figures
 }
 
 throughput="n=100&concurrency=20&base=0&slow=0&runs=2000&warmup=200&seed=1"
-in_flight="n=100&concurrency=10&base=100&slow=100&runs=500&warmup=50&seed=1"
+in_flight="n=10&base=200&slow=200&rate=500&duration=5000&warmup=50&seed=1"
 issue_shape="n=100&concurrency=10&base=10&slow=200&p=0.01&runs=300&seed=1"
 
 # the JIT needs longer than one comparison's warm-up: one of each first, discarded

@@ -19,7 +19,6 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionPoolMetrics;
 import reactor.netty.resources.ConnectionProvider;
-import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -30,10 +29,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * How demos call simulated backends: over real HTTP with a Reactor Netty client of the
- * lab's own (its own event loops and connection pool) to the backends' own server (this
- * service's, over loopback, unless {@code lab.base-url} points elsewhere), or in process.
- * Cancelling a call closes its connection, which the backend sees as a cancelled call.
+ * How demos call simulated backends: over real HTTP with a Reactor Netty client and
+ * connection pool of the lab's own to the backends' own server (this service's, over
+ * loopback, unless {@code lab.base-url} points elsewhere), or in process. Cancelling a
+ * call closes its connection, which the backend sees as a cancelled call.
  */
 @Component
 public class Backends implements DisposableBean {
@@ -161,18 +160,17 @@ public class Backends implements DisposableBean {
 	}
 
 	/**
-	 * The lab's HTTP client, its event loops and its pool.
+	 * The lab's HTTP client and its pool, on Reactor Netty's shared event loops as the
+	 * service's server is: a call made on an event loop stays on it instead of waking
+	 * another thread (measured in src/benchmark/README.md, "The lab's own cost").
 	 */
 	private static final class Client {
-
-		private final LoopResources loops;
 
 		private final ConnectionProvider connections;
 
 		private final HttpClient http;
 
 		Client(LabProperties.Client settings, String baseUrl, PoolWaits poolWaits) {
-			this.loops = LoopResources.create("lab-client", settings.threads(), true);
 			this.connections = ConnectionProvider.builder("lab-backends")
 				.maxConnections(settings.maxConnections())
 				.pendingAcquireMaxCount(-1)
@@ -182,12 +180,11 @@ public class Backends implements DisposableBean {
 				.build();
 			// no silent second try: a call is made once, or fails where the lab can see
 			// it
-			this.http = HttpClient.create(this.connections).runOn(this.loops).baseUrl(baseUrl).disableRetry(true);
+			this.http = HttpClient.create(this.connections).baseUrl(baseUrl).disableRetry(true);
 		}
 
 		void dispose() {
 			this.connections.dispose();
-			this.loops.dispose();
 		}
 
 	}

@@ -63,14 +63,13 @@ public record LabProperties(@DefaultValue @Valid @NotNull Limits limits,
 	}
 
 	/**
-	 * The HTTP client demos call backends with: a Reactor Netty client on event loops of
-	 * its own, so that its work never queues behind the service's requests.
+	 * The HTTP client demos call backends with.
 	 *
 	 * @param warmupCalls calls made at start, so that the first comparison finds its
 	 * connections open and its code compiled
 	 */
 	public record Client(@DefaultValue("4000") @Min(1) int maxConnections,
-			@DefaultValue("10s") @NotNull Duration pendingAcquireTimeout, @DefaultValue("1") @Min(1) int threads,
+			@DefaultValue("10s") @NotNull Duration pendingAcquireTimeout,
 			@DefaultValue("200") @Min(0) int warmupCalls) {
 	}
 
