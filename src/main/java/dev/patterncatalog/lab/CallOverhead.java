@@ -19,14 +19,18 @@ final class CallOverhead {
 
 	private final Histogram micros = new Histogram(HIGHEST_MICROS, 3);
 
+	/** The latencies the same calls drew, which the bounds scale with. */
+	private final Histogram drawnMicros = new Histogram(HIGHEST_MICROS, 3);
+
 	private final Set<String> faultSamples = new LinkedHashSet<>();
 
 	private long faults;
 
 	void add(Timeline timeline) {
 		for (CallRecord call : timeline.calls()) {
-			if (call.overheadMs() != null) {
-				this.micros.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, Math.round(call.overheadMs() * 1000))));
+			if (call.overheadMs() != null && call.drawnMs() != null) {
+				this.micros.recordValue(micros(call.overheadMs()));
+				this.drawnMicros.recordValue(micros(call.drawnMs()));
 			}
 			if (call.labFault()) {
 				this.faults++;
@@ -39,6 +43,7 @@ final class CallOverhead {
 
 	void add(CallOverhead other) {
 		this.micros.add(other.micros);
+		this.drawnMicros.add(other.drawnMicros);
 		this.faults += other.faults;
 		other.faultSamples.stream().limit(3 - this.faultSamples.size()).forEach(this.faultSamples::add);
 	}
@@ -56,14 +61,21 @@ final class CallOverhead {
 		LabProperties.Measurement bounds = limits.measurement();
 		Verdict.Overhead overhead = overhead();
 		List<Verdict.Reason> reasons = new ArrayList<>();
-		double p50Bound = bounds.maxOverheadP50().toNanos() / 1e6;
-		double p99Bound = bounds.maxOverheadP99().toNanos() / 1e6;
+		// a millisecond hides a 10 ms call's pattern, not a 200 ms call's: the bounds
+		// grow
+		// with the latencies drawn
+		double p50Bound = Math.max(bounds.maxOverheadP50().toNanos() / 1e6,
+				bounds.maxOverheadShare() * ms(this.drawnMicros.getValueAtPercentile(50)));
+		double p99Bound = Math.max(bounds.maxOverheadP99().toNanos() / 1e6,
+				bounds.maxOverheadShare() * ms(this.drawnMicros.getValueAtPercentile(99)));
 		if (overhead.calls() > 0 && (overhead.p50Ms() > p50Bound || overhead.p99Ms() > p99Bound)) {
 			reasons.add(new Verdict.Reason("overhead",
-					"The lab added " + overhead.p50Ms() + " ms per call at the median" + " and " + overhead.p99Ms()
-							+ " ms at p99 to the latencies the backends drew; the bounds are " + p50Bound + " and "
-							+ p99Bound
-							+ " ms (lab.measurement.max-overhead-p50, -p99). The figures include the lab's own cost."));
+					"The lab added " + overhead.p50Ms() + " ms per call at the median and " + overhead.p99Ms()
+							+ " ms at p99 to the latencies the backends drew; the bounds were " + round(p50Bound)
+							+ " and " + round(p99Bound) + " ms (lab.measurement.max-overhead-p50 and -p99, or "
+							+ percent(bounds.maxOverheadShare()) + " of the drawn latency at the same percentile,"
+							+ " lab.measurement.max-overhead-share, whichever is more). The figures include the"
+							+ " lab's own cost."));
 		}
 		if (seen.poolWaits() > 0) {
 			reasons.add(new Verdict.Reason("pool-waits",
@@ -92,6 +104,14 @@ final class CallOverhead {
 
 	private static String percent(double share) {
 		return Math.round(share * 100) + " %";
+	}
+
+	private static long micros(double ms) {
+		return Math.min(HIGHEST_MICROS, Math.max(0, Math.round(ms * 1000)));
+	}
+
+	private static double round(double ms) {
+		return Math.round(ms * 100) / 100.0;
 	}
 
 	private static double ms(long micros) {

@@ -91,12 +91,15 @@ public record LabProperties(@DefaultValue @Valid @NotNull Limits limits,
 	 * @param maxOverheadP50 the lab's median overhead per call beyond which its figures
 	 * are distorted
 	 * @param maxOverheadP99 the same for the 99th percentile
+	 * @param maxOverheadShare the share of the calls' drawn latency (at the same
+	 * percentile) the lab may add, where that is more than the two bounds above
 	 * @param maxCpu the share of all cores this process may use during a comparison
 	 * before its figures count as distorted
 	 */
 	public record Measurement(@DefaultValue("10") @Min(0) @Max(1000) int warmupRuns,
 			@DefaultValue("1ms") @NotNull Duration maxOverheadP50,
 			@DefaultValue("5ms") @NotNull Duration maxOverheadP99,
+			@DefaultValue("0.02") @DecimalMin("0") @DecimalMax("1.0") double maxOverheadShare,
 			@DefaultValue("0.9") @DecimalMin("0.1") @DecimalMax("1.0") double maxCpu) {
 	}
 

@@ -34,12 +34,27 @@ class CallOverheadTests {
 	@Test
 	void aLabThatAddsMoreThanItsBoundIsDistortedByOverhead() {
 		CallOverhead overhead = new CallOverhead();
-		overhead.add(timeline(call(200, 203, Outcome.OK, false), call(150, 152.5, Outcome.OK, false)));
+		overhead.add(timeline(call(20, 23, Outcome.OK, false), call(15, 17.5, Outcome.OK, false)));
 
 		Verdict verdict = overhead.judge(QUIET, PROPERTIES, List.of());
 
 		assertThat(verdict.status()).isEqualTo("distorted");
 		assertThat(verdict.reasons()).extracting(Verdict.Reason::code).containsExactly("overhead");
+	}
+
+	@Test
+	void theBoundsGrowWithTheLatenciesTheCallsDrew() {
+		// 2 ms on 200 ms calls is 1 %, within the 2 % share; 2 ms on 20 ms calls is not
+		CallOverhead slowCalls = new CallOverhead();
+		slowCalls.add(timeline(call(200, 202, Outcome.OK, false), call(200, 202, Outcome.OK, false)));
+		CallOverhead fastCalls = new CallOverhead();
+		fastCalls.add(timeline(call(20, 22, Outcome.OK, false), call(20, 22, Outcome.OK, false)));
+
+		assertThat(slowCalls.judge(QUIET, PROPERTIES, List.of()).status()).isEqualTo("valid");
+		assertThat(fastCalls.judge(QUIET, PROPERTIES, List.of()).reasons()).extracting(Verdict.Reason::detail)
+			.singleElement()
+			.asString()
+			.contains("the bounds were 1.0 and 5.0 ms");
 	}
 
 	@Test
