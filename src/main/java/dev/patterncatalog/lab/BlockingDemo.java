@@ -34,7 +34,8 @@ final class BlockingDemo extends DescribedDemo {
 				List.of(ParameterSpec.integer("calls", 4, 1, 20, "legacy client calls"),
 						ParameterSpec.millis("delay", 100, 2000, "each call's latency"),
 						ParameterSpec.integer("probes", 20, 1, 200, "unrelated tasks queued on the loop")),
-				"longest wait of an unrelated task on the loop, ms"));
+				"longest wait of an unrelated task on the loop, ms")
+			.comparedBy(40, 10));
 	}
 
 	@Override
