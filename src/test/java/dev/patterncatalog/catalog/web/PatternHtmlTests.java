@@ -42,7 +42,8 @@ class PatternHtmlTests {
 	void aDocumentWithADemoLinksToItsLiveComparison() {
 		String html = PatternHtml.render(document("T", "text", Map.of("demo", "fan-out")), Set.of());
 
-		assertThat(html).contains("<a href=\"/api/lab/demos/fan-out/compare\">measured live: fan-out</a>");
+		assertThat(html).contains("<a href=\"/api/lab/demos/fan-out/compare\">measured live: fan-out</a>",
+				"while you wait: up to about 15 s");
 	}
 
 	@Test
