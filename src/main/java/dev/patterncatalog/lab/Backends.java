@@ -107,9 +107,8 @@ public class Backends implements DisposableBean {
 	}
 
 	/**
-	 * Whether calls waited for a connection of the pool since the last time this was
-	 * asked for the same {@code since}: a sign that the lab, not the backend, made them
-	 * slow.
+	 * The calls waiting for a connection of the pool: a sign that the lab, not the
+	 * backend, made them slow.
 	 */
 	PoolWaits poolWaits() {
 		return this.poolWaits;

@@ -22,7 +22,6 @@ class ComparisonTooLong extends ErrorResponseException {
 						+ " s (lab.limits.max-comparison-duration), and was stopped. Ask for fewer runs, shorter"
 						+ " latencies or a higher concurrency.");
 		problem.setTitle("Comparison too long");
-		problem.setProperty("parameter", "runs");
 		return problem;
 	}
 
