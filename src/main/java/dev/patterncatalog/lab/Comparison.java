@@ -14,7 +14,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.patterncatalog.lab.ComparisonReport.Ratio;
 import dev.patterncatalog.lab.ComparisonReport.VariantSummary;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
@@ -173,11 +172,7 @@ public class Comparison {
 		results.forEach((result) -> overhead.add(result.overhead));
 		Verdict verdict = overhead.judge(seen, this.properties, notes(runs));
 		String demo = request.demo().descriptor().name();
-		Counter.builder("lab.verdicts")
-			.description("Verdicts of the lab's comparisons and runs on their own figures")
-			.tags("demo", demo, "kind", "comparison", "status", verdict.status())
-			.register(this.meters)
-			.increment();
+		verdict.count(this.meters, demo, "comparison");
 		return new ComparisonReport(demo, plan.open() ? "open" : "closed", runs, concurrency,
 				plan.open() ? plan.rate() : null, request.seed(), request.transport(),
 				request.demo().descriptor().metric(), warmup, round, summaries, ratios, verdict,

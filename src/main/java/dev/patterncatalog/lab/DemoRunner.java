@@ -10,7 +10,6 @@ import java.util.function.LongSupplier;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Mono;
@@ -68,10 +67,6 @@ public class DemoRunner {
 	}
 
 	/**
-	 * Runs {@code variant} once. The timeline says whether the variant failed; the Mono
-	 * itself only fails on a bug. Cancelling it cancels the run and its backend calls.
-	 */
-	/**
 	 * Runs {@code variant} once, as {@link #run} does, and judges the run's figures by
 	 * what the lab added to its calls and what the machine did meanwhile: a run asked for
 	 * on its own.
@@ -83,11 +78,7 @@ public class DemoRunner {
 				CallOverhead overhead = new CallOverhead();
 				overhead.add(timeline);
 				Verdict verdict = overhead.judge(watch.end(), this.properties, List.of());
-				Counter.builder("lab.verdicts")
-					.description("Verdicts of the lab's comparisons and runs on their own figures")
-					.tags("demo", demo.descriptor().name(), "kind", "run", "status", verdict.status())
-					.register(this.meters)
-					.increment();
+				verdict.count(this.meters, demo.descriptor().name(), "run");
 				return timeline.withVerdict(verdict);
 			});
 		});
@@ -107,6 +98,10 @@ public class DemoRunner {
 		}
 	}
 
+	/**
+	 * Runs {@code variant} once. The timeline says whether the variant failed; the Mono
+	 * itself only fails on a bug. Cancelling it cancels the run and its backend calls.
+	 */
 	public Mono<Timeline> run(Demo demo, String variant, DemoParameters parameters, Transport transport, long seed) {
 		String name = demo.descriptor().name();
 		Mono<Timeline> measured = Mono.defer(() -> {

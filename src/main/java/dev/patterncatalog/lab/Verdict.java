@@ -3,6 +3,8 @@ package dev.patterncatalog.lab;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -28,8 +30,16 @@ public record Verdict(@Schema(example = "valid", allowableValues = {
 
 	public static final String DISTORTED = "distorted";
 
-	public boolean valid() {
-		return this.status.equals(VALID);
+	/**
+	 * Counts this verdict in the {@code lab.verdicts} metric.
+	 * @param kind {@code comparison} or {@code run}
+	 */
+	void count(MeterRegistry meters, String demo, String kind) {
+		Counter.builder("lab.verdicts")
+			.description("Verdicts of the lab's comparisons and runs on their own figures")
+			.tags("demo", demo, "kind", kind, "status", this.status)
+			.register(meters)
+			.increment();
 	}
 
 	/**
