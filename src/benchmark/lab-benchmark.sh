@@ -2,11 +2,12 @@
 # Lab benchmark: what the lab itself adds to what it measures, with the service run as the image runs it (the
 # Dockerfile's JVM options, a 205 MB heap) and its simulated backends on their own server in the same JVM.
 #   src/benchmark/lab-benchmark.sh              # PAIRS=3 by default
+#   CASES=in-flight JAVA_OPTS="..." src/benchmark/lab-benchmark.sh   # one case, other JVM options
 # Cases, each a comparison of the tail-amplification demo (n calls per run with Mono.zip), read from its report:
 #   throughput  n=100, 20 runs at once, backends answering at once: backend calls per second over HTTP
-#   in flight   open model, 500 runs a second of n=10 calls of 200 ms: 1 000 calls in flight, arriving
+#   in-flight   open model, 500 runs a second of n=10 calls of 200 ms: 1 000 calls in flight, arriving
 #               steadily; the lab's overhead per call
-#   issue shape n=100, 10 runs at once, 10 ms with 1 % at 200 ms: the run p50 over HTTP against in process
+#   issue-shape n=100, 10 runs at once, 10 ms with 1 % at 200 ms: the run p50 over HTTP against in process
 # HTTP and in-process comparisons take turns, PAIRS times each; every figure of every pair is printed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -46,17 +47,20 @@ summary() {  # summary CASE TRANSPORT: one line of the fan-out variant's figures
 	python3 "$work/summary.py" "$1" "$2"
 }
 
-throughput="n=100&concurrency=20&base=0&slow=0&runs=2000&warmup=200&seed=1"
-in_flight="n=10&base=200&slow=200&rate=500&duration=5000&warmup=50&seed=1"
-issue_shape="n=100&concurrency=10&base=10&slow=200&p=0.01&runs=300&seed=1"
+declare -A queries=(
+	[throughput]="n=100&concurrency=20&base=0&slow=0&runs=2000&warmup=200&seed=1"
+	[in-flight]="n=10&base=200&slow=200&rate=500&duration=5000&warmup=50&seed=1"
+	[issue-shape]="n=100&concurrency=10&base=10&slow=200&p=0.01&runs=300&seed=1"
+)
+CASES=${CASES:-throughput in-flight issue-shape}
 
 # the JIT needs longer than one comparison's warm-up: one of each first, discarded
-for query in "$throughput" "$in_flight"; do compare "$query&transport=http" > /dev/null; done
+for query in "${queries[throughput]}" "${queries[in-flight]}"; do compare "$query&transport=http" > /dev/null; done
 
 for pair in $(seq "$PAIRS"); do
 	for transport in http in-process; do
-		compare "$throughput&transport=$transport" | summary throughput "$transport"
-		compare "$in_flight&transport=$transport" | summary "in flight" "$transport"
-		compare "$issue_shape&transport=$transport" | summary "issue shape" "$transport"
+		for case in $CASES; do
+			compare "${queries[$case]}&transport=$transport" | summary "$case" "$transport"
+		done
 	done
 done

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * A burst of calls to a slow backend: all of them at once (none), or through a
  * resilience4j bulkhead that admits a fixed number and rejects the rest at once
- * (bulkhead). The peak number of calls in flight shows what the bulkhead protects.
+ * (bulkhead). The peak number of calls in flight at the backend while a run's calls
+ * started shows what the bulkhead protects; in the open model, where the runs share the
+ * bulkhead, that counts the calls of every run.
  */
 @Component
 final class BulkheadDemo extends DescribedDemo {
@@ -51,12 +53,15 @@ final class BulkheadDemo extends DescribedDemo {
 	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
 		BackendSpec inventory = BackendSpec.fixed("inventory", parameters.number("delay"));
 		Duration timeout = parameters.millis("timeout");
-		Bulkhead bulkhead = Bulkhead.of("lab-bulkhead",
-				BulkheadConfig.custom()
-					.maxConcurrentCalls(parameters.integer("limit"))
-					.maxWaitDuration(Duration.ZERO)
-					.build());
-		AtomicInteger inFlight = new AtomicInteger();
+		// shared by the runs of an open-model comparison, as a service's bulkhead is
+		// shared by its requests
+		Bulkhead bulkhead = run.shared("bulkhead",
+				() -> Bulkhead.of("lab-bulkhead",
+						BulkheadConfig.custom()
+							.maxConcurrentCalls(parameters.integer("limit"))
+							.maxWaitDuration(Duration.ZERO)
+							.build()));
+		AtomicInteger inFlight = run.shared("in-flight", AtomicInteger::new);
 		AtomicInteger peak = new AtomicInteger();
 		return Flux.range(0, parameters.integer("calls")).flatMap((i) -> {
 			Mono<BackendReply> call = Mono.defer(() -> {

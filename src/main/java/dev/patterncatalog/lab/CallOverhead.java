@@ -62,8 +62,7 @@ final class CallOverhead {
 		Verdict.Overhead overhead = overhead();
 		List<Verdict.Reason> reasons = new ArrayList<>();
 		// a millisecond hides a 10 ms call's pattern, not a 200 ms call's: the bounds
-		// grow
-		// with the latencies drawn
+		// grow with the latencies drawn
 		double p50Bound = Math.max(bounds.maxOverheadP50().toNanos() / 1e6,
 				bounds.maxOverheadShare() * ms(this.drawnMicros.getValueAtPercentile(50)));
 		double p99Bound = Math.max(bounds.maxOverheadP99().toNanos() / 1e6,

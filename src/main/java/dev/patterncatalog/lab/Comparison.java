@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -93,6 +96,10 @@ public class Comparison {
 			Flux<Object> warmed = Flux.fromIterable(variants)
 				.concatMap((variant) -> runs(request, variant, runs, warmup, parallelism)
 					.then(Mono.just(new Progress("warmup", variant, warmup, warmup, null))));
+			// open: the runs of a variant are requests to one service, and share its
+			// state
+			Map<String, ConcurrentMap<String, Object>> scopes = new LinkedHashMap<>();
+			variants.forEach((variant) -> scopes.put(variant, new ConcurrentHashMap<>()));
 			LabLoad.Watch[] watch = new LabLoad.Watch[1];
 			Flux<Object> measuring = Flux.range(0, (runs + round - 1) / round)
 				.concatMap((turn) -> Flux.fromIterable(variants).concatMap((variant) -> {
@@ -101,12 +108,11 @@ public class Comparison {
 					long turnStart = System.nanoTime();
 					int count = Math.min(round, runs - from);
 					Flux<Measured> turnRuns = plan.open()
-							? openRuns(request, variant, from, count, plan.rate(), parallelism)
+							? openRuns(request, variant, from, count, plan.rate(), parallelism, scopes.get(variant))
 							: runs(request, variant, from, count, parallelism)
-								.map((timeline) -> new Measured(timeline, 0));
-					return turnRuns
-						.doOnNext((measured) -> variantStats.add(measured.timeline(),
-								demo.metricMs(measured.timeline()), measured.lateMs(), plan.open()))
+								.map((timeline) -> new Measured(timeline, 0, false));
+					return turnRuns.doOnNext(
+							(measured) -> variantStats.add(measured, demo.metricMs(measured.timeline()), plan.open()))
 						.then(Mono.fromSupplier(() -> {
 							variantStats.busyNanos += System.nanoTime() - turnStart;
 							return variantStats.progress(runs);
@@ -135,24 +141,27 @@ public class Comparison {
 	 * Runs {@code count} runs of a variant as an open model: run {@code i} is due
 	 * {@code i / rate} seconds after the first, and starts then, or as soon as fewer than
 	 * {@code parallelism} runs are in flight. How late it started is part of what it
-	 * measures.
+	 * measures. The runs share {@code shared} (see {@link Run#shared}).
 	 */
 	private Flux<Measured> openRuns(Demos.DemoRequest request, String variant, int first, int count, double rate,
-			int parallelism) {
+			int parallelism, ConcurrentMap<String, Object> shared) {
 		double periodNanos = 1e9 / rate;
 		return Flux.defer(() -> {
 			long start = this.nanoClock.getAsLong();
+			AtomicInteger inFlight = new AtomicInteger();
 			return Flux.range(0, count)
 				.concatMap((i) -> Mono
 					.delay(Duration
 						.ofNanos(Math.max(0, start + Math.round(i * periodNanos) - this.nanoClock.getAsLong())))
-					.thenReturn(i), 1)
-				.flatMap((i) -> Mono.defer(() -> {
-					double lateMs = (this.nanoClock.getAsLong() - start - i * periodNanos) / 1e6;
+					.map((tick) -> new Due(i, inFlight.get() >= parallelism)), 1)
+				.flatMap((due) -> Mono.defer(() -> {
+					double lateMs = (this.nanoClock.getAsLong() - start - due.index() * periodNanos) / 1e6;
+					inFlight.incrementAndGet();
 					return this.runner
 						.run(request.demo(), variant, request.demoParameters(), request.transport(),
-								request.seed() + first + i)
-						.map((timeline) -> new Measured(timeline, Math.max(0, lateMs)));
+								request.seed() + first + due.index(), shared)
+						.doFinally((signal) -> inFlight.decrementAndGet())
+						.map((timeline) -> new Measured(timeline, Math.max(0, lateMs), due.queued()));
 				}), parallelism, 1);
 		});
 	}
@@ -171,6 +180,16 @@ public class Comparison {
 		CallOverhead overhead = new CallOverhead();
 		results.forEach((result) -> overhead.add(result.overhead));
 		Verdict verdict = overhead.judge(seen, this.properties, notes(runs));
+		long queued = summaries.stream()
+			.mapToLong((summary) -> (summary.queuedRuns() != null) ? summary.queuedRuns() : 0)
+			.sum();
+		if (plan.labCapped() && queued > 0) {
+			// a cap the user chose models a service's workers; the lab's own cap does not
+			verdict = verdict.with(new Verdict.Reason("lab-cap", queued + " runs came due while all " + concurrency
+					+ " places the lab allows were taken (lab.limits.max-calls-in-flight over the calls per run) and"
+					+ " waited: that wait is the lab's limit, not the pattern's. Lower 'rate', or give 'concurrency'"
+					+ " to model a service that holds that many requests at once."));
+		}
 		String demo = request.demo().descriptor().name();
 		verdict.count(this.meters, demo, "comparison");
 		return new ComparisonReport(demo, plan.open() ? "open" : "closed", runs, concurrency,
@@ -205,8 +224,14 @@ public class Comparison {
 	 * @param concurrency runs in flight at most (closed model: always this many while
 	 * runs remain; open model: a cap, beyond which due runs wait)
 	 * @param rate runs per second of the open model, or 0 for the closed model
+	 * @param labCapped whether {@code concurrency} is the lab's own limit rather than one
+	 * the user chose
 	 */
-	public record Plan(int runs, int concurrency, int warmup, double rate) {
+	public record Plan(int runs, int concurrency, int warmup, double rate, boolean labCapped) {
+
+		public Plan(int runs, int concurrency, int warmup, double rate) {
+			this(runs, concurrency, warmup, rate, false);
+		}
 
 		boolean open() {
 			return this.rate > 0;
@@ -215,9 +240,16 @@ public class Comparison {
 	}
 
 	/**
-	 * A run, and how long after it was due it started (open model).
+	 * An open-model run come due, and whether every place was taken then.
 	 */
-	private record Measured(Timeline timeline, double lateMs) {
+	private record Due(int index, boolean queued) {
+	}
+
+	/**
+	 * A run, how long after it was due it started and whether it waited for a place (open
+	 * model).
+	 */
+	private record Measured(Timeline timeline, double lateMs, boolean queued) {
 	}
 
 	/**
@@ -249,6 +281,9 @@ public class Comparison {
 		/** Open model: runs that started more than a millisecond after they were due. */
 		private long late;
 
+		/** Open model: runs that came due while every place was taken. */
+		private long queued;
+
 		private final CallOverhead overhead = new CallOverhead();
 
 		private final Map<String, Double> factSums = new TreeMap<>();
@@ -268,10 +303,12 @@ public class Comparison {
 		}
 
 		/**
-		 * @param lateMs how long after it was due the run started: in the open model,
-		 * part of what it measures
+		 * @param measured in the open model, how late the run started is part of what it
+		 * measures
 		 */
-		void add(Timeline timeline, double metricMs, double lateMs, boolean open) {
+		void add(Measured measured, double metricMs, boolean open) {
+			Timeline timeline = measured.timeline();
+			double lateMs = measured.lateMs();
 			this.count++;
 			if (open) {
 				if (this.uncorrected == null) {
@@ -280,6 +317,9 @@ public class Comparison {
 				this.uncorrected.recordValue(micros(metricMs));
 				if (lateMs > 1) {
 					this.late++;
+				}
+				if (measured.queued()) {
+					this.queued++;
 				}
 			}
 			if (!timeline.result().equals("ok")) {
@@ -316,7 +356,7 @@ public class Comparison {
 					Theories.round(this.busyNanos / 1e6),
 					Math.round(this.factSums.getOrDefault("backend_calls", 0.0) / Math.max(1, this.busyNanos) * 1e9),
 					(this.uncorrected != null) ? percentiles(this.uncorrected) : null,
-					(this.uncorrected != null) ? this.late : null);
+					(this.uncorrected != null) ? this.late : null, (this.uncorrected != null) ? this.queued : null);
 		}
 
 		private static List<Percentile> percentiles(Histogram histogram) {

@@ -42,7 +42,9 @@ public record ComparisonReport(@Schema(example = "fan-out") String demo, @Schema
 	 * rather than from when it was due, which hides the time it queued (coordinated
 	 * omission); beside the corrected ones above
 	 * @param lateRuns open model: runs that started more than a millisecond after they
-	 * were due, because as many as the concurrency allows were in flight
+	 * were due: waiting for a place, or for a busy machine
+	 * @param queuedRuns open model: runs that came due while as many runs as the
+	 * concurrency allows were in flight, and waited for one to end
 	 */
 	public record VariantSummary(@Schema(example = "parallel") String variant, long count, long errors,
 			@JsonProperty("min_ms") double minMs, @JsonProperty("mean_ms") double meanMs,
@@ -52,7 +54,8 @@ public record ComparisonReport(@Schema(example = "fan-out") String demo, @Schema
 			Map<String, Double> facts, @JsonProperty("error_samples") List<String> errorSamples,
 			Verdict.Overhead overhead, @JsonProperty("busy_ms") double busyMs,
 			@JsonProperty("calls_per_second") long callsPerSecond, @Nullable List<Percentile> uncorrected,
-			@JsonProperty("late_runs") @Nullable Long lateRuns) {
+			@JsonProperty("late_runs") @Nullable Long lateRuns,
+			@JsonProperty("queued_runs") @Nullable Long queuedRuns) {
 	}
 
 	/**

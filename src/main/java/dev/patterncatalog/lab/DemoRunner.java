@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -12,6 +13,7 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,12 +105,22 @@ public class DemoRunner {
 	 * itself only fails on a bug. Cancelling it cancels the run and its backend calls.
 	 */
 	public Mono<Timeline> run(Demo demo, String variant, DemoParameters parameters, Transport transport, long seed) {
+		return run(demo, variant, parameters, transport, seed, null);
+	}
+
+	/**
+	 * Runs {@code variant} once, as {@link #run} does, sharing {@code shared} with other
+	 * runs (see {@link Run#shared}), or nothing if it is null.
+	 */
+	Mono<Timeline> run(Demo demo, String variant, DemoParameters parameters, Transport transport, long seed,
+			@Nullable ConcurrentMap<String, Object> shared) {
 		String name = demo.descriptor().name();
 		Mono<Timeline> measured = Mono.defer(() -> {
 			Theory theory = demo.theory(variant, parameters);
 			// the run's clock starts here, after everything that is not part of the
 			// pattern
-			Run run = new Run(this.backends, transport, this.nanoClock, seed, this.faultMarginMs);
+			Run run = new Run(this.backends, transport, this.nanoClock, seed, this.faultMarginMs,
+					(shared != null) ? shared : new ConcurrentHashMap<>());
 			return demo.run(variant, parameters, run)
 				.then(Mono.fromSupplier(() -> run.finish(name, variant, seed, null, theory)))
 				.onErrorResume((ex) -> Mono.just(run.finish(name, variant, seed, ex, theory)))

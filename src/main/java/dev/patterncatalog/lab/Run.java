@@ -7,11 +7,14 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import dev.patterncatalog.lab.backend.BackendFailed;
@@ -49,11 +52,22 @@ public final class Run {
 	/** Calls refused by resilience operators; -1 while the run has used none. */
 	private final AtomicInteger rejected = new AtomicInteger(-1);
 
+	private final ConcurrentMap<String, Object> shared;
+
 	/**
 	 * @param faultMarginMs how much sooner than its timeout a call must have been due for
 	 * its timeout to be the lab's fault
 	 */
 	Run(Backends backends, Transport transport, LongSupplier nanoClock, long seed, double faultMarginMs) {
+		this(backends, transport, nanoClock, seed, faultMarginMs, new ConcurrentHashMap<>());
+	}
+
+	/**
+	 * @param shared what this run shares with other runs, see {@link #shared}
+	 */
+	Run(Backends backends, Transport transport, LongSupplier nanoClock, long seed, double faultMarginMs,
+			ConcurrentMap<String, Object> shared) {
+		this.shared = shared;
 		this.backends = backends;
 		this.faultMarginMs = faultMarginMs;
 		this.transport = transport;
@@ -136,6 +150,17 @@ public final class Run {
 			this.rejected.incrementAndGet();
 			end(label, this.nanoClock.getAsLong(), Outcome.ERROR, "rejected: " + describe(ex));
 		});
+	}
+
+	/**
+	 * Something this run shares with the other runs of its scope, made by {@code make}
+	 * the first time any of them asks for {@code key}. A run's scope is its own, except
+	 * in the open model, where the runs of a variant stand for requests arriving at one
+	 * service and share its state: its bulkhead, its rate limiter.
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> T shared(String key, Supplier<T> make) {
+		return (T) this.shared.computeIfAbsent(key, (name) -> make.get());
 	}
 
 	/**

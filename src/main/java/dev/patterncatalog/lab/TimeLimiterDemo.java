@@ -2,7 +2,9 @@ package dev.patterncatalog.lab;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.patterncatalog.lab.backend.BackendReply;
 import dev.patterncatalog.lab.backend.BackendSpec;
 import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.timelimiter.TimeLimiter;
@@ -13,7 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The same slow call without a deadline, or under a resilience4j {@link TimeLimiter}: a
- * named, configured timeout that cancels the running call.
+ * named, configured timeout that cancels the running call. The fact {@code in_flight}
+ * counts the calls to 'slow' in flight as a run's call starts: in the open model, those
+ * of every run, which pile up without a deadline as the arrival rate rises.
  */
 @Component
 final class TimeLimiterDemo extends DescribedDemo {
@@ -40,8 +44,15 @@ final class TimeLimiterDemo extends DescribedDemo {
 	@Override
 	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
 		BackendSpec slow = TimeoutDemo.slow(parameters);
-		if (variant.equals("none")) {
+		// in the open model, the calls of every run: what piles up as the arrival rate
+		// rises
+		AtomicInteger inFlight = run.shared("in-flight", AtomicInteger::new);
+		Mono<BackendReply> call = Mono.defer(() -> {
+			run.fact("in_flight", inFlight.incrementAndGet());
 			return run.call(slow, 0, SharedParameters.safetyCap(this.properties));
+		}).doFinally((signal) -> inFlight.decrementAndGet());
+		if (variant.equals("none")) {
+			return call;
 		}
 		TimeLimiter limiter = TimeLimiter.of("lab-time-limiter",
 				TimeLimiterConfig.custom()
@@ -50,9 +61,7 @@ final class TimeLimiterDemo extends DescribedDemo {
 					.build());
 		// the operator is applied inside the recorded call, so that the record shows the
 		// timeout
-		return run.record("time-limiter",
-				Mono.defer(() -> run.call(slow, 0, SharedParameters.safetyCap(this.properties)))
-					.transformDeferred(TimeLimiterOperator.of(limiter)),
+		return run.record("time-limiter", call.transformDeferred(TimeLimiterOperator.of(limiter)),
 				"deadline of the call to 'slow'");
 	}
 

@@ -1,5 +1,6 @@
 package dev.patterncatalog.lab;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -43,10 +44,20 @@ public record Verdict(@Schema(example = "valid", allowableValues = {
 	}
 
 	/**
+	 * This verdict with one more reason: distorted.
+	 */
+	Verdict with(Reason reason) {
+		List<Reason> more = new ArrayList<>(this.reasons);
+		more.add(reason);
+		return new Verdict(DISTORTED, List.copyOf(more), this.overhead, this.processCpu, this.machineCpu,
+				this.poolWaits, this.labFaults, this.notes);
+	}
+
+	/**
 	 * Why the figures cannot be trusted.
 	 *
 	 * @param code {@code overhead}, {@code pool-waits}, {@code cpu-saturated},
-	 * {@code machine-busy} or {@code lab-faults}
+	 * {@code machine-busy}, {@code lab-faults} or {@code lab-cap}
 	 */
 	public record Reason(@Schema(example = "overhead") String code, String detail) {
 	}

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The open model on virtual time: runs arrive every 50 ms, each takes 100 ms, and only
  * one may be in flight, so each waits 50 ms longer than the one before. Timed from when
  * they were due (corrected), the waiting shows; timed from their own start (uncorrected,
- * as a closed-loop load tool would), every run looks like 100 ms.
+ * as a closed-loop load tool would), every run looks like 100 ms. And the runs of an open
+ * model share what a service's requests share: its bulkhead.
  */
 class OpenModelVirtualTimeTests {
 
@@ -76,6 +77,46 @@ class OpenModelVirtualTimeTests {
 	}
 
 	@Test
+	void runsQueuedBehindTheLabsOwnCapMakeTheVerdictDistorted() {
+		ComparisonReport capped = compare(new Comparison.Plan(6, 1, 0, 20, true));
+		ComparisonReport chosen = compare(new Comparison.Plan(6, 1, 0, 20, false));
+
+		assertThat(capped.variants().get(0).queuedRuns()).isEqualTo(5);
+		assertThat(capped.verdict().status()).isEqualTo(Verdict.DISTORTED);
+		assertThat(capped.verdict().reasons()).extracting(Verdict.Reason::code).contains("lab-cap");
+		// a cap the user chose is what the comparison models
+		assertThat(chosen.variants().get(0).queuedRuns()).isEqualTo(5);
+		assertThat(chosen.verdict().reasons()).extracting(Verdict.Reason::code).doesNotContain("lab-cap");
+	}
+
+	/**
+	 * One call of 180 ms per run, a bulkhead of 2: arriving every 50 ms, four calls would
+	 * be in flight, so the shared bulkhead turns half of them away; every 200 ms, one is,
+	 * and it turns none away.
+	 */
+	@Test
+	void runsOfAnOpenModelShareTheBulkheadAsRequestsToOneServiceDo() {
+		ComparisonReport fast = compare(new BulkheadDemo(this.properties), new Comparison.Plan(20, 100, 0, 20), "calls",
+				"1", "limit", "2", "delay", "180");
+		ComparisonReport slow = compare(new BulkheadDemo(this.properties), new Comparison.Plan(20, 100, 0, 5), "calls",
+				"1", "limit", "2", "delay", "180");
+
+		assertThat(fact(fast, "none", "peak_in_flight")).isEqualTo((1 + 2 + 3 + 4 * 17) / 20.0);
+		assertThat(fact(fast, "bulkhead", "rejected")).isEqualTo(0.5);
+		assertThat(fact(slow, "none", "peak_in_flight")).isEqualTo(1);
+		assertThat(fact(slow, "bulkhead", "rejected")).isZero();
+	}
+
+	@Test
+	void runsOfTheClosedModelEachHaveTheirOwnBulkhead() {
+		ComparisonReport closed = compare(new BulkheadDemo(this.properties), new Comparison.Plan(20, 10, 0, 0), "calls",
+				"1", "limit", "2", "delay", "180");
+
+		assertThat(fact(closed, "none", "peak_in_flight")).isEqualTo(1);
+		assertThat(fact(closed, "bulkhead", "rejected")).isZero();
+	}
+
+	@Test
 	void theClosedModelHasNoUncorrectedFigures() {
 		ComparisonReport report = compare(new Comparison.Plan(6, 1, 0, 0));
 
@@ -91,10 +132,31 @@ class OpenModelVirtualTimeTests {
 		assertThat(ms).isCloseTo(100, MS);
 	}
 
+	private static double fact(ComparisonReport report, String variant, String fact) {
+		return report.variants()
+			.stream()
+			.filter((summary) -> summary.variant().equals(variant))
+			.findFirst()
+			.orElseThrow()
+			.facts()
+			.get(fact);
+	}
+
+	/**
+	 * A comparison of the timeout demo without a timeout: every variant waits 100 ms.
+	 */
 	private ComparisonReport compare(Comparison.Plan plan) {
+		return compare(new TimeoutDemo(this.properties), plan, "delay", "100");
+	}
+
+	/**
+	 * A comparison of {@code demo} with parameters given as name, value, ... on a virtual
+	 * time scheduler that also drives its timers.
+	 */
+	private ComparisonReport compare(Demo demo, Comparison.Plan plan, String... parameters) {
 		VirtualTimeScheduler time = VirtualTimeScheduler.create();
 		List<Object> events = new ArrayList<>();
-		StepVerifier.withVirtualTime(() -> comparison(time, plan), () -> time, Long.MAX_VALUE)
+		StepVerifier.withVirtualTime(() -> comparison(time, demo, plan, parameters), () -> time, Long.MAX_VALUE)
 			.recordWith(() -> events)
 			.thenAwait(Duration.ofMinutes(1))
 			.thenConsumeWhile((event) -> true)
@@ -103,18 +165,15 @@ class OpenModelVirtualTimeTests {
 		return (ComparisonReport) events.get(events.size() - 1);
 	}
 
-	/**
-	 * A comparison of the timeout demo without a timeout (every variant waits 100 ms) on
-	 * the virtual time scheduler that also drives its timers.
-	 */
-	private Flux<Object> comparison(VirtualTimeScheduler time, Comparison.Plan plan) {
+	private Flux<Object> comparison(VirtualTimeScheduler time, Demo demo, Comparison.Plan plan, String... parameters) {
 		DemoRunner runner = new DemoRunner(this.backends, this.load, this.properties, this.meters,
 				() -> time.now(TimeUnit.NANOSECONDS));
 		Comparison comparison = new Comparison(runner, this.load, this.properties, this.meters,
 				() -> time.now(TimeUnit.NANOSECONDS));
-		TimeoutDemo demo = new TimeoutDemo(this.properties);
 		LinkedMultiValueMap<String, String> values = new LinkedMultiValueMap<>();
-		values.add("delay", "100");
+		for (int i = 0; i < parameters.length; i += 2) {
+			values.add(parameters[i], parameters[i + 1]);
+		}
 		values.add("transport", "in-process");
 		values.add("seed", "1");
 		Demos.DemoRequest request = new Demos(List.of(demo), this.registry).request(demo, values, Set.of());

@@ -128,7 +128,7 @@ class LabHandler {
 		int concurrency = parameters.integer("concurrency",
 				Math.max(1, Math.min(limits.maxConcurrency(), limits.maxCallsInFlight() / callsPerRun)), 1,
 				limits.maxConcurrency());
-		return new Comparison.Plan((int) runs, concurrency, warmup, rate);
+		return new Comparison.Plan((int) runs, concurrency, warmup, rate, !parameters.has("concurrency"));
 	}
 
 	@Operation(summary = "Compare the variants of a demo",
