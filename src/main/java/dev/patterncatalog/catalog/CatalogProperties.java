@@ -17,10 +17,11 @@ import org.springframework.validation.annotation.Validated;
  * @param includeBuiltin whether the documents shipped with the service are served too
  * @param strict whether any load problem fails startup, for catalog authors' CI
  * @param watch whether changes in {@code location} are picked up without a restart
- * @param reloadDebounce how long the folder must be quiet before a reload, so that a
- * burst of saves is one reload
- * @param reloadTimeout how long a load may take: a reload that takes longer is abandoned
- * and the current catalog kept; a first load that takes longer stops the startup
+ * @param reloadDebounce how long the folder's files must keep their sizes and times
+ * before a reload, so that a burst of saves is one reload and a file being written is not
+ * read half-way; also how often the folder is checked
+ * @param reloadTimeout how long the first load may take before the startup stops; a
+ * reload that takes longer is logged
  * @param cacheMaxAge how long clients may cache a catalog response before revalidating it
  * with its ETag
  */

@@ -6,12 +6,18 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import java.util.Map;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -52,30 +58,110 @@ final class CatalogSources {
 	}
 
 	/**
-	 * Reads the {@code .md} files of a folder and its subfolders, skipping hidden files.
+	 * Reads the documents of a listing, in the order of their paths.
 	 */
-	static List<SourceFile> folder(Path root, List<CatalogProblem> problems) {
-		if (!Files.isDirectory(root)) {
-			problems.add(CatalogProblem.error(root.toUri().toString(), null, "catalog location is not a folder"));
-			return List.of();
-		}
-		try (Stream<Path> paths = Files.walk(root)) {
-			return paths.filter(CatalogSources::isDocument).sorted().map(CatalogSources::read).toList();
-		}
-		catch (IOException | java.io.UncheckedIOException ex) {
-			problems.add(CatalogProblem.error(root.toUri().toString(), null, "catalog folder unreadable: " + ex));
-			return List.of();
-		}
+	static List<SourceFile> read(Listing listing) {
+		return listing.documents().keySet().stream().sorted().map(CatalogSources::read).toList();
 	}
 
-	static boolean isDocument(Path path) {
-		String name = path.getFileName().toString();
-		return name.toLowerCase(Locale.ROOT).endsWith(".md") && !name.startsWith(".") && Files.isRegularFile(path);
+	/**
+	 * Lists the {@code .md} files of a folder and its subfolders with their size and
+	 * time. The folder is a boundary: hidden files and directories are passed over, and
+	 * symbolic links are refused with a problem rather than followed.
+	 */
+	static Listing list(Path root) {
+		Path real;
+		try {
+			// the folder itself may be a link, as a deployment's current release often is
+			real = root.toRealPath();
+		}
+		catch (IOException ex) {
+			return Listing.missing(root);
+		}
+		if (!Files.isDirectory(real)) {
+			return Listing.missing(root);
+		}
+		Map<Path, Stamp> documents = new HashMap<>();
+		List<CatalogProblem> problems = new ArrayList<>();
+		try {
+			Files.walkFileTree(real, new SimpleFileVisitor<>() {
+
+				@Override
+				public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+					return (!dir.equals(real) && isHidden(dir)) ? FileVisitResult.SKIP_SUBTREE
+							: FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult visitFile(Path found, BasicFileAttributes attributes) {
+					if (isHidden(found)) {
+						return FileVisitResult.CONTINUE;
+					}
+					// named as under the configured folder, link or not
+					Path file = root.resolve(real.relativize(found));
+					if (attributes.isSymbolicLink()) {
+						problems.add(CatalogProblem.error(file.toUri().toString(), null,
+								"symbolic link refused: the catalog reads only files inside its folder"));
+					}
+					else if (attributes.isRegularFile() && isMarkdown(file)) {
+						documents.put(file, new Stamp(attributes.size(), attributes.lastModifiedTime().toMillis()));
+					}
+					return FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult visitFileFailed(Path file, IOException ex) {
+					// gone while the folder was read: the next change reads it again
+					if (!(ex instanceof NoSuchFileException)) {
+						problems.add(CatalogProblem.error(file.toUri().toString(), null, "unreadable: " + ex));
+					}
+					return FileVisitResult.CONTINUE;
+				}
+
+			});
+		}
+		catch (IOException ex) {
+			problems.add(CatalogProblem.error(root.toUri().toString(), null, "catalog folder unreadable: " + ex));
+		}
+		return new Listing(true, Map.copyOf(documents), List.copyOf(problems));
+	}
+
+	static boolean isHidden(Path path) {
+		Path name = path.getFileName();
+		return name != null && name.toString().startsWith(".");
+	}
+
+	private static boolean isMarkdown(Path path) {
+		return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md");
+	}
+
+	/**
+	 * A document's size and time of last change: what tells a reload whether it changed,
+	 * and whether it is still being written.
+	 */
+	record Stamp(long size, long modifiedMillis) {
+	}
+
+	/**
+	 * What a folder holds for the catalog, or that it is not there.
+	 *
+	 * @param present whether the folder exists
+	 * @param documents each document's path with its stamp
+	 * @param problems what was refused or could not be read
+	 */
+	record Listing(boolean present, Map<Path, Stamp> documents, List<CatalogProblem> problems) {
+
+		static Listing missing(Path root) {
+			return new Listing(false, Map.of(),
+					List.of(CatalogProblem.error(root.toUri().toString(), null, "catalog location is not a folder")));
+		}
+
 	}
 
 	private static SourceFile read(Path path) {
 		String origin = path.toUri().toString();
-		try (InputStream in = Files.newInputStream(path)) {
+		// a file swapped for a link since it was listed is not followed either
+		try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
 			return read(origin, in.readNBytes(MAX_FILE_BYTES + 1), false);
 		}
 		catch (IOException ex) {

@@ -1,32 +1,26 @@
 package dev.patterncatalog.catalog;
 
 import java.io.IOException;
-import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.SmartLifecycle;
@@ -36,8 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * The catalog being served. It is loaded at startup, on a thread of its own while the
  * rest of the application is built, and, when a catalog folder is configured, rebuilt
- * whenever that folder changes: the new version is built off the event loop and then
- * replaces the old one in one step.
+ * whenever that folder changes: the new version is built on a thread of its own, once the
+ * files have stopped changing, and then replaces the old one in one step.
  */
 @Component
 public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingleton {
@@ -58,11 +52,20 @@ public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingl
 
 	private final Sinks.Many<Catalog> versions = Sinks.many().replay().latest();
 
-	private final Sinks.Many<Path> changes = Sinks.many().unicast().onBackpressureBuffer();
+	/** Something in the folder may have changed since the last check. */
+	private final AtomicBoolean dirty = new AtomicBoolean();
 
-	private volatile @Nullable WatchService watchService;
+	private volatile Freshness freshness = Freshness.OFF;
 
-	private volatile @Nullable Disposable reloading;
+	private volatile @Nullable FolderWatcher watcher;
+
+	private volatile @Nullable ScheduledExecutorService reloader;
+
+	/** The listing the catalog served was read from (reloader's thread). */
+	private volatile CatalogSources.@Nullable Listing loaded;
+
+	/** The listing of the last check (reloader's thread). */
+	private volatile CatalogSources.@Nullable Listing seen;
 
 	LiveCatalog(CatalogProperties properties, ResourcePatternResolver resolver) {
 		this.properties = properties;
@@ -79,7 +82,12 @@ public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingl
 
 	private Catalog load() {
 		long start = System.nanoTime();
-		Catalog initial = build(null);
+		CatalogSources.Listing listing = (this.folder != null) ? CatalogSources.list(this.folder) : null;
+		// what a change is measured against: taken before reading, so a change made while
+		// the first load reads is one
+		this.loaded = listing;
+		this.seen = listing;
+		Catalog initial = build(listing, null);
 		if (this.properties.strict() && !initial.problems().isEmpty()) {
 			throw new CatalogInvalid(initial.problems());
 		}
@@ -132,12 +140,23 @@ public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingl
 	}
 
 	/**
+	 * Whether the catalog served is the folder's latest, and how the folder is watched.
+	 */
+	public Freshness freshness() {
+		return this.freshness;
+	}
+
+	/**
 	 * Rebuilds the catalog from its sources and serves the result. Blocks on file I/O.
 	 * @return the new version
 	 */
 	synchronized Catalog reload() {
+		return reload((this.folder != null) ? CatalogSources.list(this.folder) : null);
+	}
+
+	private synchronized Catalog reload(CatalogSources.@Nullable Listing listing) {
 		Catalog previous = current();
-		Catalog next = build(previous);
+		Catalog next = build(listing, previous);
 		if (!next.version().equals(previous.version())) {
 			this.current.set(next);
 			this.versions.tryEmitNext(next);
@@ -147,11 +166,12 @@ public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingl
 		return next;
 	}
 
-	private Catalog build(@Nullable Catalog previous) {
+	private Catalog build(CatalogSources.@Nullable Listing listing, @Nullable Catalog previous) {
 		List<CatalogProblem> problems = new ArrayList<>();
 		List<SourceFile> files = new ArrayList<>(this.builtin);
-		if (this.folder != null) {
-			files.addAll(CatalogSources.folder(this.folder, problems));
+		if (listing != null) {
+			problems.addAll(listing.problems());
+			files.addAll(CatalogSources.read(listing));
 		}
 		return this.builder.build(files, problems, previous);
 	}
@@ -167,88 +187,143 @@ public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingl
 	@Override
 	public void start() {
 		Path root = this.folder;
-		if (root == null || !this.properties.watch() || !Files.isDirectory(root)) {
+		if (root == null || !this.properties.watch()) {
 			return;
 		}
+		ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "catalog-reloader");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.reloader = reloader;
+		long debounce = this.properties.reloadDebounce().toMillis();
+		reloader.scheduleWithFixedDelay(this::check, debounce, debounce, TimeUnit.MILLISECONDS);
 		try {
-			WatchService service = FileSystems.getDefault().newWatchService();
-			registerTree(service, root);
-			this.watchService = service;
-			Thread watcher = new Thread(() -> watch(service), "catalog-watcher");
-			watcher.setDaemon(true);
-			watcher.start();
+			this.watcher = FolderWatcher.start(root, () -> this.dirty.set(true), this::watchingFailed);
+			this.freshness = this.freshness.watching(Freshness.EVENTS);
+			logger.info("Watching " + root + " for catalog changes");
 		}
-		catch (IOException ex) {
-			logger.warn("Cannot watch " + root + "; changes need a restart", ex);
-			return;
-		}
-		this.reloading = this.changes.asFlux()
-			.sampleTimeout((change) -> Mono.delay(this.properties.reloadDebounce()))
-			.concatMap((change) -> Mono.fromCallable(this::reload)
-				// reading the folder blocks: never on an event-loop thread
-				.subscribeOn(Schedulers.boundedElastic())
-				.timeout(this.properties.reloadTimeout())
-				.onErrorResume((ex) -> {
-					logger.error("Catalog reload failed; still serving " + current().version(), ex);
-					return Mono.empty();
-				}))
-			.subscribe();
-		logger.info("Watching " + root + " for catalog changes");
-	}
-
-	private void watch(WatchService service) {
-		try {
-			while (true) {
-				WatchKey key = service.take();
-				for (WatchEvent<?> event : key.pollEvents()) {
-					if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && key.watchable() instanceof Path dir
-							&& event.context() instanceof Path name && Files.isDirectory(dir.resolve(name))) {
-						registerTree(service, dir.resolve(name));
-					}
-				}
-				key.reset();
-				this.changes.tryEmitNext((Path) key.watchable());
-			}
-		}
-		catch (ClosedWatchServiceException | InterruptedException ex) {
-			// stopped
-		}
-		catch (IOException ex) {
-			logger.warn("Stopped watching the catalog folder; changes need a restart", ex);
+		catch (IOException | RuntimeException ex) {
+			watchingFailed(ex);
 		}
 	}
 
-	private static void registerTree(WatchService service, Path root) throws IOException {
-		try (Stream<Path> paths = Files.walk(root)) {
-			for (Path dir : paths.filter(Files::isDirectory).toList()) {
-				dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
-						StandardWatchEventKinds.ENTRY_MODIFY);
+	private void watchingFailed(Exception ex) {
+		this.watcher = null;
+		this.freshness = this.freshness.watching(Freshness.RESCANS);
+		logger.warn("Cannot watch " + this.folder + " for changes; rescanning it every "
+				+ this.properties.reloadDebounce().toMillis() + " ms instead", ex);
+	}
+
+	/**
+	 * On the reloader's thread, every debounce: once something changed, waits until the
+	 * folder's listing is the same two checks in a row (nothing is being written), then
+	 * reloads. A change during a reload is found by the next check, so changes coalesce
+	 * and none is lost; a folder gone keeps the last catalog served until it returns.
+	 */
+	private void check() {
+		Path root = this.folder;
+		try {
+			boolean rescanning = this.watcher == null;
+			if (root == null || (!this.dirty.get() && !rescanning)) {
+				return;
+			}
+			this.dirty.set(false);
+			CatalogSources.Listing now = CatalogSources.list(root);
+			if (now.equals(this.loaded)) {
+				this.seen = now;
+				return;
+			}
+			if (!now.equals(this.seen)) {
+				// still changing: look again after a quiet debounce
+				this.seen = now;
+				this.dirty.set(true);
+				return;
+			}
+			if (!now.present()) {
+				this.loaded = now;
+				stale("the catalog folder " + root + " is missing: serving catalog " + current().version()
+						+ " until it returns");
+				return;
+			}
+			long start = System.nanoTime();
+			Catalog catalog = reload(now);
+			this.loaded = now;
+			this.freshness = this.freshness.fresh(catalog.version(), Instant.now());
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+			if (took.compareTo(this.properties.reloadTimeout()) > 0) {
+				logger.warn("Catalog reload took " + took.toMillis() + " ms, more than catalog.reload-timeout");
 			}
 		}
+		catch (RuntimeException | Error ex) {
+			// the next change tries again; meanwhile health says what is served and why
+			stale("the last reload failed (" + ex + "): serving catalog " + current().version());
+			logger.error("Catalog reload failed; still serving " + current().version(), ex);
+			if (ex instanceof VirtualMachineError fatal) {
+				throw fatal;
+			}
+		}
+	}
+
+	private void stale(String reason) {
+		if (!this.freshness.stale()) {
+			logger.warn("Catalog stale: " + reason);
+		}
+		this.freshness = this.freshness.stale(reason, Instant.now());
 	}
 
 	@Override
 	public void stop() {
-		Disposable subscription = this.reloading;
-		if (subscription != null) {
-			subscription.dispose();
+		FolderWatcher watching = this.watcher;
+		if (watching != null) {
+			watching.close();
 		}
-		WatchService service = this.watchService;
-		if (service != null) {
-			try {
-				service.close();
-			}
-			catch (IOException ex) {
-				logger.debug("Closing the watch service failed", ex);
-			}
+		ScheduledExecutorService reloading = this.reloader;
+		if (reloading != null) {
+			reloading.shutdownNow();
 		}
-		this.watchService = null;
-		this.reloading = null;
+		this.watcher = null;
+		this.reloader = null;
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.watchService != null;
+		return this.reloader != null;
+	}
+
+	/**
+	 * Whether the catalog served is the folder's latest.
+	 *
+	 * @param watching {@code events} (the file system says what changes), {@code rescans}
+	 * (watching failed: the folder is listed every debounce), or {@code off} (no folder,
+	 * or watching disabled)
+	 * @param stale whether the folder holds something the catalog does not serve: it is
+	 * missing, or the last reload failed
+	 * @param since when it became stale, or when the last reload succeeded
+	 * @param reason why it is stale
+	 * @param version the version the last reload served
+	 */
+	public record Freshness(String watching, boolean stale, @Nullable Instant since, @Nullable String reason,
+			@Nullable String version) {
+
+		static final String EVENTS = "events";
+
+		static final String RESCANS = "rescans";
+
+		static final Freshness OFF = new Freshness("off", false, null, null, null);
+
+		Freshness watching(String how) {
+			return new Freshness(how, this.stale, this.since, this.reason, this.version);
+		}
+
+		Freshness stale(String why, Instant now) {
+			return new Freshness(this.watching, true, this.stale ? this.since : now, why, this.version);
+		}
+
+		Freshness fresh(String version, Instant now) {
+			return new Freshness(this.watching, false, now, null, version);
+		}
+
 	}
 
 }
