@@ -6,10 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,9 +23,18 @@ import org.jspecify.annotations.Nullable;
  */
 final class CatalogBuilder {
 
+	/** A run of the characters ids are made of, as PatternIds spells them. */
+	private static final Pattern ID_TOKEN = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+
 	private final DocumentParser parser = new DocumentParser();
 
 	private final Clock clock;
+
+	/**
+	 * What each file of the last build parsed to: a reload parses only the files whose
+	 * text changed. Holds the current files only.
+	 */
+	private Map<String, Parsed> parsed = Map.of();
 
 	CatalogBuilder(Clock clock) {
 		this.clock = clock;
@@ -34,7 +46,7 @@ final class CatalogBuilder {
 	 * @param previous the version this one replaces, whose documents stand in for files
 	 * that broke since
 	 */
-	Catalog build(List<SourceFile> files, List<CatalogProblem> problems, @Nullable Catalog previous) {
+	synchronized Catalog build(List<SourceFile> files, List<CatalogProblem> problems, @Nullable Catalog previous) {
 		List<CatalogProblem> found = new ArrayList<>(problems);
 		Map<String, PatternDocument> byId = new LinkedHashMap<>();
 		Map<String, Boolean> builtinById = new LinkedHashMap<>();
@@ -43,6 +55,7 @@ final class CatalogBuilder {
 		List<SourceFile> ordered = files.stream()
 			.sorted(Comparator.comparing(SourceFile::builtin).thenComparing(SourceFile::origin))
 			.toList();
+		Map<String, Parsed> parsedNow = new HashMap<>();
 		for (SourceFile file : ordered) {
 			PatternDocument document;
 			int idLine = 1;
@@ -51,7 +64,10 @@ final class CatalogBuilder {
 				document = lastGood(file.origin(), previous, found);
 			}
 			else {
-				DocumentParser.Result result = this.parser.parse(file.origin(), file.content());
+				Parsed last = this.parsed.get(file.origin());
+				DocumentParser.Result result = (last != null && last.content().equals(file.content())) ? last.result()
+						: this.parser.parse(file.origin(), file.content());
+				parsedNow.put(file.origin(), new Parsed(file.content(), result));
 				found.addAll(result.problems());
 				document = result.hasErrors() ? lastGood(file.origin(), previous, found) : result.document();
 				idLine = result.idLine();
@@ -70,14 +86,22 @@ final class CatalogBuilder {
 			}
 		}
 		for (PatternDocument document : byId.values()) {
+			Map<String, Integer> lines = null;
 			for (PatternDocument.RelatedLink link : document.related()) {
 				if (!byId.containsKey(link.id())) {
-					found.add(CatalogProblem.warning(document.origin(), lineMentioning(document, link.id()),
+					if (lines == null) {
+						lines = lastLineOfEachId(document.markdown());
+					}
+					found.add(CatalogProblem.warning(document.origin(), lines.get(link.id()),
 							"related pattern '" + link.id() + "' does not exist"));
 				}
 			}
 		}
+		this.parsed = parsedNow;
 		return new Catalog(byId.values(), found, digest(byId.values(), found), this.clock.instant());
+	}
+
+	private record Parsed(String content, DocumentParser.Result result) {
 	}
 
 	private static @Nullable PatternDocument lastGood(String origin, @Nullable Catalog previous,
@@ -90,14 +114,21 @@ final class CatalogBuilder {
 		return document;
 	}
 
-	private static @Nullable Integer lineMentioning(PatternDocument document, String id) {
-		List<String> lines = document.markdown().lines().toList();
-		for (int i = lines.size() - 1; i >= 0; i--) {
-			if (lines.get(i).contains(id)) {
-				return i + 1;
+	/**
+	 * The last line on which each id-like token appears, whole ({@code missing-1} is not
+	 * found in {@code missing-1999}): one pass over the text, however many links it has.
+	 */
+	private static Map<String, Integer> lastLineOfEachId(String markdown) {
+		Map<String, Integer> lines = new HashMap<>();
+		int line = 0;
+		for (String text : (Iterable<String>) markdown.lines()::iterator) {
+			line++;
+			Matcher token = ID_TOKEN.matcher(text);
+			while (token.find()) {
+				lines.put(token.group(), line);
 			}
 		}
-		return null;
+		return lines;
 	}
 
 	private static String digest(Iterable<PatternDocument> documents, List<CatalogProblem> problems) {

@@ -13,8 +13,12 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * The validated YAML front matter of a pattern document.
@@ -31,7 +35,10 @@ record FrontMatter(String id, String title, String category, String language, St
 	private static final List<String> REQUIRED = List.of("id", "title", "category", "language", "version", "created_at",
 			"tags");
 
-	private static final YAMLMapper YAML = YAMLMapper.builder().build();
+	/** A key given twice is an error, not the last value silently kept. */
+	private static final YAMLMapper YAML = YAMLMapper.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.build();
 
 	/**
 	 * Reads and validates front matter, adding what is wrong to {@code problems}.
@@ -45,7 +52,11 @@ record FrontMatter(String id, String title, String category, String language, St
 		List<String> yaml = lines.stream().map(FrontMatter::expandLeadingTabs).toList();
 		JsonNode root;
 		try {
-			root = YAML.readTree(String.join("\n", yaml));
+			String text = String.join("\n", yaml);
+			if (!plain(text, firstLine, origin, problems)) {
+				return null;
+			}
+			root = YAML.readTree(text);
 		}
 		catch (JacksonException ex) {
 			Integer line = (ex.getLocation() != null && ex.getLocation().getLineNr() > 0)
@@ -86,6 +97,33 @@ record FrontMatter(String id, String title, String category, String language, St
 		}
 		return new FrontMatter(id, title, category, language, version, createdAt, tags,
 				Collections.unmodifiableMap(attributes), fields.lineOf("id"));
+	}
+
+	/**
+	 * Whether the YAML is free of aliases and merge keys, which the parser would not
+	 * resolve but pass on as the anchor's name and as a key; each one found is a problem.
+	 * (An anchor alone changes nothing: its value is read as written.)
+	 */
+	private static boolean plain(String yaml, int firstLine, String origin, List<CatalogProblem> problems) {
+		boolean plain = true;
+		try (JsonParser parser = YAML.createParser(yaml)) {
+			while (parser.nextToken() != null) {
+				String found = null;
+				if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
+					found = "an alias (*" + parser.getString() + ")";
+				}
+				else if (parser.currentToken() == JsonToken.PROPERTY_NAME && "<<".equals(parser.currentName())) {
+					found = "a merge key (<<)";
+				}
+				if (found != null) {
+					problems.add(CatalogProblem.error(origin, firstLine + parser.currentTokenLocation().getLineNr() - 1,
+							"front matter uses " + found
+									+ ": write each value out, aliases and merge keys are not supported"));
+					plain = false;
+				}
+			}
+		}
+		return plain;
 	}
 
 	/**

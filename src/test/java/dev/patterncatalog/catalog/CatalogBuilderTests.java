@@ -68,6 +68,30 @@ class CatalogBuilderTests {
 	}
 
 	@Test
+	void aDanglingLinkIsFoundOnItsOwnLineNotOnOneThatMerelyContainsIt() {
+		String text = document("a-one", "A", "x", List.of(), "missing-1", "missing-1999");
+		Catalog catalog = this.builder.build(List.of(file("a.md", text, false)), List.of(), null);
+
+		assertThat(catalog.problems()).extracting(CatalogProblem::message, CatalogProblem::line)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple("related pattern 'missing-1' does not exist",
+							lineOf(text, "`missing-1`")),
+					org.assertj.core.groups.Tuple.tuple("related pattern 'missing-1999' does not exist",
+							lineOf(text, "`missing-1999`")));
+		assertThat(lineOf(text, "`missing-1`")).isLessThan(lineOf(text, "`missing-1999`"));
+	}
+
+	private static int lineOf(String text, String fragment) {
+		List<String> lines = text.lines().toList();
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).contains(fragment)) {
+				return i + 1;
+			}
+		}
+		throw new AssertionError(fragment + " is not in the text");
+	}
+
+	@Test
 	void anUnreadableFileIsReported() {
 		Catalog catalog = this.builder.build(
 				List.of(SourceFile.unreadable("file:/tmp/patterns/bin.md", "not valid UTF-8 text")), List.of(), null);

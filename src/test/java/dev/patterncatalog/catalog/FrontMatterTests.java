@@ -57,6 +57,35 @@ class FrontMatterTests {
 	}
 
 	@Test
+	void aKeyGivenTwiceIsAnErrorNotTheLastValueKept() {
+		String document = FRONT.replace("category:", "title: \"Another title\"\ncategory:") + "## Problem\n";
+
+		DocumentParser.Result result = this.parser.parse("twice.md", document);
+
+		assertThat(result.document()).isNull();
+		assertThat(result.problems()).singleElement().satisfies((problem) -> {
+			assertThat(problem.message()).isEqualTo("malformed YAML front matter: Duplicate Object property \"title\"");
+			assertThat(problem.line()).isEqualTo(4);
+		});
+	}
+
+	@Test
+	void aliasesAndMergeKeysAreRefusedAtTheirLines() {
+		String document = FRONT.replace("category: \"pattern\"", "category: &cat pattern\nlanguage2: *cat")
+			.replace("version: \"1.0.0\"", "version: \"1.0.0\"\nextra:\n  <<: {a: 1}") + "## Problem\n";
+
+		DocumentParser.Result result = this.parser.parse("refs.md", document);
+
+		assertThat(result.document()).isNull();
+		assertThat(result.problems()).extracting(CatalogProblem::line, CatalogProblem::message)
+			.containsExactly(
+					tuple(5, "front matter uses an alias (*cat): write each value out, aliases and merge keys are"
+							+ " not supported"),
+					tuple(9, "front matter uses a merge key (<<): write each value out, aliases and merge keys are"
+							+ " not supported"));
+	}
+
+	@Test
 	void everyMissingRequiredFieldIsNamed() {
 		String document = "---\nid: lonely\n---\n## Problem\np\n## Solution: s\n";
 
