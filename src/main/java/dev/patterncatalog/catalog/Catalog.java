@@ -1,5 +1,6 @@
 package dev.patterncatalog.catalog;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.patterncatalog.catalog.PatternQuery.Order;
@@ -74,6 +76,11 @@ public final class Catalog {
 		return this.loadedAt;
 	}
 
+	/**
+	 * A page of the documents matching a query.
+	 * @throws SearchTooLong if its full-text search ran past the budget given to
+	 * {@link #within}
+	 */
 	public PatternPage search(PatternQuery query) {
 		Map<String, Float> scores = scores(query.filter());
 		Comparator<PatternDocument> byTitle = Comparator
@@ -96,6 +103,15 @@ public final class Catalog {
 			.map(PatternDocument::toSummary)
 			.toList();
 		return new PatternPage(items, query.page(), query.size(), matches.size());
+	}
+
+	/**
+	 * Runs {@code search}, whose full-text searches on this thread give up once
+	 * {@code budget} has passed.
+	 * @throws SearchTooLong if they did
+	 */
+	public static <T> T within(Duration budget, Supplier<T> search) {
+		return SearchIndex.within(budget, search);
 	}
 
 	public Facets facets(PatternFilter filter) {

@@ -2,9 +2,11 @@ package dev.patterncatalog.catalog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -15,8 +17,10 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -38,6 +42,20 @@ final class SearchIndex {
 
 	private static final Map<String, Float> WEIGHTS = Map.of("title", 4f, "tags", 3f, "summary", 2f, "body", 1f);
 
+	/**
+	 * When the search running on a thread must give up, in {@link System#nanoTime} terms.
+	 */
+	private static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();
+
+	/**
+	 * Read by Lucene as it enumerates terms and postings: a fuzzy or prefix query that
+	 * expands over many terms stops at its deadline.
+	 */
+	private static final QueryTimeout PAST_DEADLINE = () -> {
+		Long deadline = DEADLINE.get();
+		return deadline != null && System.nanoTime() - deadline > 0;
+	};
+
 	private final Analyzer analyzer = new EnglishAnalyzer();
 
 	private final IndexSearcher searcher;
@@ -52,12 +70,31 @@ final class SearchIndex {
 				writer.addDocument(toLucene(document));
 			}
 			writer.commit();
-			this.searcher = new IndexSearcher(DirectoryReader.open(directory));
+			this.searcher = new IndexSearcher(
+					ExitableDirectoryReader.wrap(DirectoryReader.open(directory), PAST_DEADLINE));
 			this.ids = storedIds(this.searcher);
 		}
 		catch (IOException ex) {
 			// the directory is in memory: an I/O error here is a bug, not a condition
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Runs {@code search}, whose searches on this thread give up once {@code budget} has
+	 * passed.
+	 * @throws SearchTooLong if they did
+	 */
+	static <T> T within(Duration budget, Supplier<T> search) {
+		DEADLINE.set(System.nanoTime() + budget.toNanos());
+		try {
+			return search.get();
+		}
+		catch (ExitableDirectoryReader.ExitingReaderException ex) {
+			throw new SearchTooLong(budget);
+		}
+		finally {
+			DEADLINE.remove();
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.patterncatalog.catalog;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import dev.patterncatalog.catalog.PatternQuery.Field;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import static dev.patterncatalog.catalog.TestDocuments.document;
 import static dev.patterncatalog.catalog.TestDocuments.file;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CatalogSearchTests {
 
@@ -48,6 +50,19 @@ class CatalogSearchTests {
 		for (String text : List.of("\"unclosed", "((", "-", "*", "a | | b", "~2", "\\", "title:retry")) {
 			assertThat(search(filter(null, null, List.of(), text), Order.BY_RELEVANCE).items()).as(text).isNotNull();
 		}
+	}
+
+	@Test
+	void aSearchGivesUpAtItsBudgetInsideLucene() {
+		PatternQuery fuzzy = new PatternQuery(filter(null, null, List.of(), "abcdefghijklmno~2 retr*"), 0, 10,
+				Order.BY_RELEVANCE);
+
+		assertThatThrownBy(() -> Catalog.within(Duration.ZERO, () -> this.catalog.search(fuzzy)))
+			.isInstanceOf(SearchTooLong.class)
+			.hasMessage("the search took longer than its budget of 0 ms");
+		assertThat(Catalog.within(Duration.ofSeconds(10), () -> this.catalog.search(fuzzy)).items()).isEmpty();
+		// outside a budget, as when the catalog is built, nothing gives up
+		assertThat(ids(filter(null, null, List.of(), "retr*"))).hasSize(3);
 	}
 
 	@Test

@@ -79,9 +79,13 @@ class OpenApiIntegrationTests {
 			.exists()
 			.jsonPath("$.paths['/api/lab/backends/{name}'].get.responses['504'].content['application/problem+json']")
 			.exists()
-			// the catalog is not guarded, and says nothing of it
-			.jsonPath("$.paths['/api/patterns'].get.responses['429']")
+			// a document read is not limited, and says nothing of it
+			.jsonPath("$.paths['/api/patterns/{id}'].get.responses['429']")
 			.doesNotExist()
+			.jsonPath("$.paths['/api/patterns'].get.responses['429'].headers['Retry-After'].schema.type")
+			.isEqualTo("integer")
+			.jsonPath("$.paths['/api/facets'].get.responses['503'].content['application/problem+json']")
+			.exists()
 			.jsonPath("$.paths['/api/lab/demos'].get.responses['503']")
 			.doesNotExist();
 	}

@@ -26,13 +26,13 @@ class CatalogViews implements DisposableBean {
 
 	private final Disposable subscription;
 
-	CatalogViews(LiveCatalog catalog, JsonMapper json) {
-		this.subscription = catalog.versions().subscribe((version) -> prepare(version, json));
+	CatalogViews(LiveCatalog catalog, JsonMapper json, SearchLimits limits) {
+		this.subscription = catalog.versions().subscribe((version) -> prepare(version, json, limits));
 	}
 
-	private void prepare(Catalog version, JsonMapper json) {
+	private void prepare(Catalog version, JsonMapper json, SearchLimits limits) {
 		try {
-			this.current.set(new PreparedCatalog(version, json));
+			this.current.set(new PreparedCatalog(version, json, limits.cache()));
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not prepare catalog " + version.version() + "; still serving the previous one", ex);

@@ -50,10 +50,13 @@ class PatternHandler {
 
 	private final CatalogViews views;
 
+	private final CatalogSearches searches;
+
 	private final String cacheControl;
 
-	PatternHandler(CatalogViews views, CatalogProperties properties) {
+	PatternHandler(CatalogViews views, CatalogSearches searches, CatalogProperties properties) {
 		this.views = views;
+		this.searches = searches;
 		this.cacheControl = CacheControl.maxAge(properties.cacheMaxAge()).cachePublic().getHeaderValue();
 	}
 
@@ -84,9 +87,18 @@ class PatternHandler {
 											"-relevance" })) })
 	@ApiResponse(responseCode = "200", description = "A page of pattern summaries",
 			content = @Content(schema = @Schema(implementation = PatternPage.class)))
+	@SearchRefusals
 	Mono<ServerResponse> list(ServerRequest request) {
 		PatternQuery query = PatternParameters.query(request.queryParams());
-		return respond(request, this.views.current().search(query));
+		PreparedCatalog catalog = this.views.current();
+		Prepared cached = catalog.cachedSearch(query);
+		if (cached != null || query.filter().text() == null) {
+			// a lookup, or a filter over documents in memory: no worse than a document
+			// read
+			return respond(request, (cached != null) ? cached : catalog.search(query));
+		}
+		return negotiated(request).then(this.searches.run(() -> catalog.search(query)))
+			.map((body) -> new PreparedResponse(body, this.cacheControl, false));
 	}
 
 	@Operation(summary = "Get a pattern document",
@@ -148,9 +160,16 @@ class PatternHandler {
 							description = "Only patterns matching this full-text query") })
 	@ApiResponse(responseCode = "200", description = "The counts",
 			content = @Content(schema = @Schema(implementation = Facets.class)))
+	@SearchRefusals
 	Mono<ServerResponse> facets(ServerRequest request) {
 		PatternFilter filter = PatternParameters.filter(request.queryParams());
-		return respond(request, this.views.current().facets(filter));
+		PreparedCatalog catalog = this.views.current();
+		Prepared cached = catalog.cachedFacets(filter);
+		if (cached != null || filter.text() == null) {
+			return respond(request, (cached != null) ? cached : catalog.facets(filter));
+		}
+		return negotiated(request).then(this.searches.run(() -> catalog.facets(filter)))
+			.map((body) -> new PreparedResponse(body, this.cacheControl, false));
 	}
 
 	@Operation(summary = "Catalog load problems",
@@ -178,6 +197,13 @@ class PatternHandler {
 	private Mono<ServerResponse> respond(ServerRequest request, Prepared body) {
 		Representations.negotiate(request, Representations.JSON);
 		return Mono.just(new PreparedResponse(body, this.cacheControl, false));
+	}
+
+	/**
+	 * Checks that the answer, JSON, is acceptable before any work is done for it.
+	 */
+	private static Mono<Void> negotiated(ServerRequest request) {
+		return Mono.fromRunnable(() -> Representations.negotiate(request, Representations.JSON));
 	}
 
 }

@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Every response of one catalog version that does not depend on request parameters,
@@ -36,8 +37,6 @@ final class PreparedCatalog {
 	static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
 
 	static final MediaType HTML = HtmlPage.MEDIA_TYPE;
-
-	static final int MAX_CACHED_QUERIES = 2000;
 
 	private final Catalog catalog;
 
@@ -52,13 +51,18 @@ final class PreparedCatalog {
 	/**
 	 * Listings, searches and filtered facets of this version, rendered on first request:
 	 * the same query always gets the same bytes until the catalog changes, and repeating
-	 * it is a lookup. Bounded, since requests choose the keys.
+	 * it is a lookup. Bounded by bytes, since requests choose the keys and the answers'
+	 * sizes.
 	 */
-	private final Cache<Object, Prepared> queries = Caffeine.newBuilder().maximumSize(MAX_CACHED_QUERIES).build();
+	private final Cache<Object, Prepared> queries;
 
-	PreparedCatalog(Catalog catalog, JsonMapper json) {
+	PreparedCatalog(Catalog catalog, JsonMapper json, DataSize cache) {
 		this.catalog = catalog;
 		this.json = json;
+		this.queries = Caffeine.newBuilder()
+			.maximumWeight(cache.toBytes())
+			.<Object, Prepared>weigher((key, answer) -> answer.length())
+			.build();
 		Set<String> ids = catalog.documents()
 			.stream()
 			.map(PatternDocument::id)
@@ -84,14 +88,30 @@ final class PreparedCatalog {
 	}
 
 	/**
-	 * A page of the listing, from the cache of this version.
+	 * A page of the listing, from the cache of this version if it is there.
+	 */
+	@Nullable Prepared cachedSearch(PatternQuery query) {
+		return this.queries.getIfPresent(query);
+	}
+
+	/**
+	 * A page of the listing, from the cache of this version or made and kept. Blocks
+	 * while it searches.
 	 */
 	Prepared search(PatternQuery query) {
 		return this.queries.get(query, (key) -> json(this.catalog.search(query)));
 	}
 
 	/**
-	 * Facet counts within a filter, from the cache of this version.
+	 * Facet counts within a filter, from the cache of this version if it is there.
+	 */
+	@Nullable Prepared cachedFacets(PatternFilter filter) {
+		return filter.equals(PatternFilter.ALL) ? this.facets : this.queries.getIfPresent(filter);
+	}
+
+	/**
+	 * Facet counts within a filter, from the cache of this version or made and kept.
+	 * Blocks while it searches.
 	 */
 	Prepared facets(PatternFilter filter) {
 		return filter.equals(PatternFilter.ALL) ? this.facets

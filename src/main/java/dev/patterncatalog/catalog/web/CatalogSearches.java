@@ -1,0 +1,88 @@
+package dev.patterncatalog.catalog.web;
+
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+
+import dev.patterncatalog.catalog.Catalog;
+import dev.patterncatalog.catalog.SearchTooLong;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Where full-text searches run: never on an event loop (a fuzzy query can hold a core for
+ * a while), on a few threads of their own with a bounded queue, each within a time budget
+ * that Lucene itself enforces, and no more than so many a second. An answer already
+ * prepared skips all of this: it is a lookup.
+ */
+@Component
+class CatalogSearches implements DisposableBean {
+
+	private final SearchLimits limits;
+
+	private final Scheduler scheduler;
+
+	private final RateLimiter limiter;
+
+	CatalogSearches(SearchLimits limits) {
+		this.limits = limits;
+		this.scheduler = Schedulers.newBoundedElastic(limits.threads(), limits.queue(), "catalog-search");
+		this.limiter = RateLimiter.of("catalog-search",
+				RateLimiterConfig.custom()
+					.limitForPeriod(limits.perSecond())
+					.limitRefreshPeriod(Duration.ofSeconds(1))
+					.timeoutDuration(Duration.ZERO)
+					.build());
+	}
+
+	/**
+	 * Runs a search off the event loop, within the limits; refusals are problems: 429
+	 * beyond the rate, 503 when every thread and place in the queue is taken or the
+	 * budget runs out.
+	 */
+	<T> Mono<T> run(Supplier<T> search) {
+		Duration budget = this.limits.budget();
+		return Mono.fromSupplier(() -> Catalog.within(budget, search))
+			.subscribeOn(this.scheduler)
+			// Lucene stops a search at its budget; this also bounds the wait in the queue
+			.timeout(budget.multipliedBy(2), Mono.error(() -> new SearchTooLong(budget)))
+			.transformDeferred(RateLimiterOperator.of(this.limiter))
+			.onErrorMap(RequestNotPermitted.class, (ex) -> refused(HttpStatus.TOO_MANY_REQUESTS, "Too many searches",
+					"More than " + this.limits.perSecond()
+							+ " searches a second (catalog.search.per-second); retry after the Retry-After seconds."))
+			.onErrorMap(RejectedExecutionException.class,
+					(ex) -> refused(HttpStatus.SERVICE_UNAVAILABLE, "Search busy",
+							"Every search thread and queue place is taken (catalog.search.threads and"
+									+ " catalog.search.queue); retry after the Retry-After seconds."))
+			.onErrorMap(SearchTooLong.class, (ex) -> refused(HttpStatus.SERVICE_UNAVAILABLE, "Search too long",
+					"The search did not finish within its budget of " + budget.toMillis()
+							+ " ms (catalog.search.budget): a fuzzy or prefix term that matches many words, or a busy"
+							+ " machine. Narrow the query, or retry after the Retry-After seconds."));
+	}
+
+	private static ErrorResponseException refused(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		ErrorResponseException refusal = new ErrorResponseException(status, problem, null);
+		refusal.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+		return refusal;
+	}
+
+	@Override
+	public void destroy() {
+		this.scheduler.dispose();
+	}
+
+}

@@ -1,0 +1,39 @@
+package dev.patterncatalog.catalog.web;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
+/**
+ * Documents, on an operation that takes a full-text query, the answers of
+ * {@link CatalogSearches}' limits.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@ApiResponses({
+		@ApiResponse(responseCode = "429",
+				description = "More new searches per second than the catalog takes (catalog.search.per-second);"
+						+ " retry after Retry-After",
+				headers = @Header(name = "Retry-After", description = "seconds to wait before retrying",
+						schema = @Schema(type = "integer")),
+				content = @Content(mediaType = "application/problem+json",
+						schema = @Schema(ref = "#/components/schemas/Problem"))),
+		@ApiResponse(responseCode = "503",
+				description = "Every search thread is busy, or the search ran past its budget"
+						+ " (catalog.search.threads, queue, budget); retry after Retry-After",
+				headers = @Header(name = "Retry-After", description = "seconds to wait before retrying",
+						schema = @Schema(type = "integer")),
+				content = @Content(mediaType = "application/problem+json",
+						schema = @Schema(ref = "#/components/schemas/Problem"))) })
+@interface SearchRefusals {
+
+}
