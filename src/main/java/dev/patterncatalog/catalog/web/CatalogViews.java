@@ -26,13 +26,13 @@ class CatalogViews implements DisposableBean {
 
 	private final Disposable subscription;
 
-	CatalogViews(LiveCatalog catalog, JsonMapper json, SearchLimits limits) {
+	CatalogViews(LiveCatalog catalog, JsonMapper json, PreparedLimits limits) {
 		this.subscription = catalog.versions().subscribe((version) -> prepare(version, json, limits));
 	}
 
-	private void prepare(Catalog version, JsonMapper json, SearchLimits limits) {
+	private void prepare(Catalog version, JsonMapper json, PreparedLimits limits) {
 		try {
-			this.current.set(new PreparedCatalog(version, json, limits.cache()));
+			this.current.set(new PreparedCatalog(version, json, limits));
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not prepare catalog " + version.version() + "; still serving the previous one", ex);

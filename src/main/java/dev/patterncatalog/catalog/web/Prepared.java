@@ -71,6 +71,13 @@ record Prepared(ByteBuffer bytes, MediaType mediaType, String etag, @Nullable Pr
 		return this.bytes.remaining();
 	}
 
+	/**
+	 * The bytes this answer holds, its compressed copy included.
+	 */
+	int weight() {
+		return length() + ((this.gzipped != null) ? this.gzipped.length() : 0);
+	}
+
 	private static Prepared of(byte[] bytes, MediaType mediaType, Function<byte[], ByteBuffer> store) {
 		String etag = etag(bytes);
 		Prepared gzipped = null;

@@ -22,11 +22,11 @@ import dev.patterncatalog.catalog.web.CatalogResponses.RelatedList;
 import dev.patterncatalog.system.HtmlPage;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Every response of one catalog version that does not depend on request parameters,
@@ -42,7 +42,13 @@ final class PreparedCatalog {
 
 	private final JsonMapper json;
 
-	private final Map<String, Pattern> patterns = new LinkedHashMap<>();
+	private final Set<String> ids;
+
+	/**
+	 * The documents' representations, made on first request (or, for a catalog that fits,
+	 * when the version is built) and kept while they fit.
+	 */
+	private final LoadingCache<String, Pattern> patterns;
 
 	private final Prepared facets;
 
@@ -56,19 +62,27 @@ final class PreparedCatalog {
 	 */
 	private final Cache<Object, Prepared> queries;
 
-	PreparedCatalog(Catalog catalog, JsonMapper json, DataSize cache) {
+	PreparedCatalog(Catalog catalog, JsonMapper json, PreparedLimits limits) {
 		this.catalog = catalog;
 		this.json = json;
+		// evicting on the caller's thread: no pool of the JVM's own gets the work
 		this.queries = Caffeine.newBuilder()
-			.maximumWeight(cache.toBytes())
-			.<Object, Prepared>weigher((key, answer) -> answer.length())
+			.executor(Runnable::run)
+			.maximumWeight(limits.queries().toBytes())
+			.<Object, Prepared>weigher((key, answer) -> answer.weight())
 			.build();
-		Set<String> ids = catalog.documents()
-			.stream()
-			.map(PatternDocument::id)
-			.collect(Collectors.toCollection(TreeSet::new));
+		this.ids = catalog.documents().stream().map(PatternDocument::id).collect(Collectors.toCollection(TreeSet::new));
+		this.patterns = Caffeine.newBuilder()
+			.executor(Runnable::run)
+			.maximumWeight(limits.documents().toBytes())
+			.<String, Pattern>weigher((id, pattern) -> pattern.weight())
+			.build((id) -> catalog.find(id).map(Pattern::new).orElse(null));
+		long weighed = 0;
 		for (PatternDocument document : catalog.documents()) {
-			this.patterns.put(document.id(), new Pattern(document, ids));
+			if (weighed > limits.documents().toBytes() / 2) {
+				break;
+			}
+			weighed += this.patterns.get(document.id()).weight();
 		}
 		this.facets = kept(catalog.facets(PatternFilter.ALL));
 		this.problems = kept(new ProblemReport(catalog.version(), catalog.loadedAt(), catalog.documents().size(),
@@ -149,11 +163,11 @@ final class PreparedCatalog {
 
 		private final Map<String, Prepared> examplesByLanguage = new LinkedHashMap<>();
 
-		Pattern(PatternDocument document, Set<String> ids) {
+		Pattern(PatternDocument document) {
 			this.document = document;
 			this.json = kept(document);
 			this.markdown = Prepared.offHeap(document.markdown(), MARKDOWN);
-			this.html = Prepared.offHeap(PatternHtml.render(document, ids), HTML);
+			this.html = Prepared.offHeap(PatternHtml.render(document, PreparedCatalog.this.ids), HTML);
 			this.related = kept(new RelatedList(document.id(), PreparedCatalog.this.catalog.related(document)));
 			this.examplesByLanguage.put("", kept(exampleList(null)));
 			for (PatternDocument.Solution solution : document.solutions()) {
@@ -162,6 +176,14 @@ final class PreparedCatalog {
 							(language) -> kept(exampleList(language)));
 				}
 			}
+		}
+
+		/**
+		 * The bytes this document's answers hold.
+		 */
+		int weight() {
+			return this.json.weight() + this.markdown.weight() + this.html.weight() + this.related.weight()
+					+ this.examplesByLanguage.values().stream().mapToInt(Prepared::weight).sum();
 		}
 
 		/**

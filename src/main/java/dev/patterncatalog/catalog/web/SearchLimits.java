@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -18,11 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param queue how many more may wait for a thread before new ones are refused (503)
  * @param perSecond how many searches not answered from the cache may start per second
  * (429 beyond)
- * @param cache how many bytes of prepared search answers each catalog version keeps
  */
 @ConfigurationProperties("catalog.search")
 @Validated
 record SearchLimits(@DefaultValue("1s") @NotNull Duration budget, @DefaultValue("2") @Min(1) int threads,
-		@DefaultValue("64") @Min(1) int queue, @DefaultValue("500") @Min(1) int perSecond,
-		@DefaultValue("16MB") @NotNull DataSize cache) {
+		@DefaultValue("64") @Min(1) int queue, @DefaultValue("500") @Min(1) int perSecond) {
 }
