@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -65,9 +66,10 @@ final class CatalogBuilder {
 			}
 			else {
 				Parsed last = this.parsed.get(file.origin());
-				DocumentParser.Result result = (last != null && last.content().equals(file.content())) ? last.result()
+				byte[] digest = sha256(file.content());
+				DocumentParser.Result result = (last != null && Arrays.equals(last.digest(), digest)) ? last.result()
 						: this.parser.parse(file.origin(), file.content());
-				parsedNow.put(file.origin(), new Parsed(file.content(), result));
+				parsedNow.put(file.origin(), new Parsed(digest, result));
 				found.addAll(result.problems());
 				document = result.hasErrors() ? lastGood(file.origin(), previous, found) : result.document();
 				idLine = result.idLine();
@@ -101,7 +103,20 @@ final class CatalogBuilder {
 		return new Catalog(byId.values(), found, digest(byId.values(), found), this.clock.instant());
 	}
 
-	private record Parsed(String content, DocumentParser.Result result) {
+	/**
+	 * A file's parse, and the digest of the text it was parsed from: a digest rather than
+	 * the text, which a large catalog would hold twice.
+	 */
+	private record Parsed(byte[] digest, DocumentParser.Result result) {
+	}
+
+	private static byte[] sha256(String text) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM has SHA-256", ex);
+		}
 	}
 
 	private static @Nullable PatternDocument lastGood(String origin, @Nullable Catalog previous,

@@ -61,8 +61,23 @@ final class DocumentParser {
 		PatternDocument document = new PatternDocument(front.id(), front.title(), front.category(), front.language(),
 				front.version(), front.createdAt(), front.tags(), front.attributes(), body.summary(), body.problem(),
 				body.solutions(), body.whenToUse(), body.whenNotToUse(), body.related(), body.otherSections(), markdown,
-				String.join("\n", lines.subList(close + 1, lines.size())).strip(), origin);
+				bodyStart(markdown, close + 1), origin);
 		return new Result(document, problems, front.idLine());
+	}
+
+	/**
+	 * Where line {@code line} (from 0) of LF-separated text starts.
+	 */
+	private static int bodyStart(String markdown, int line) {
+		int at = 0;
+		for (int i = 0; i < line; i++) {
+			int end = markdown.indexOf('\n', at);
+			if (end < 0) {
+				return markdown.length();
+			}
+			at = end + 1;
+		}
+		return at;
 	}
 
 	private static String normalize(String content) {

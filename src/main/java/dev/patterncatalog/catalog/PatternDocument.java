@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param sections sections the format does not name, kept in document order
  * @param markdown the original file content, without a byte order mark and with LF line
  * endings
- * @param body the Markdown after the front matter
+ * @param bodyStart where in {@code markdown} the Markdown after the front matter starts
  * @param origin where the document was loaded from
  */
 @JsonPropertyOrder({ "id", "title", "category", "language", "version", "created_at", "tags", "attributes", "summary",
@@ -29,8 +29,17 @@ public record PatternDocument(String id, String title, String category, String l
 		@JsonProperty("created_at") @Schema(example = "2026-02-24") LocalDate createdAt, List<String> tags,
 		Map<String, Object> attributes, String summary, String problem, List<Solution> solutions,
 		@JsonProperty("when_to_use") List<String> whenToUse, @JsonProperty("when_not_to_use") List<String> whenNotToUse,
-		List<RelatedLink> related, List<Section> sections, @JsonIgnore String markdown, @JsonIgnore String body,
+		List<RelatedLink> related, List<Section> sections, @JsonIgnore String markdown, @JsonIgnore int bodyStart,
 		@JsonIgnore String origin) {
+
+	/**
+	 * The Markdown after the front matter: made when asked for, since a copy per document
+	 * would double what a large catalog holds.
+	 */
+	@JsonIgnore
+	public String body() {
+		return this.markdown.substring(this.bodyStart).strip();
+	}
 
 	public PatternSummary toSummary() {
 		return new PatternSummary(this.id, this.title, this.category, this.language, this.version, this.createdAt,

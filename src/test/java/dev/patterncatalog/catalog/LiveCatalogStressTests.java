@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.Disposable;
 
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.util.FileSystemUtils;
 
@@ -107,6 +109,12 @@ class LiveCatalogStressTests {
 		await().atMost(SERVED_WITHIN).until(() -> this.catalog.freshness().stale());
 		assertThat(this.catalog.freshness().reason()).contains("is missing");
 		assertThat(this.catalog.current().find("bulk-1")).isPresent();
+		Health health = new CatalogHealthIndicator(this.catalog).health().block();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("stale", true)
+			.containsEntry("watching", "events")
+			.containsKey("staleSince")
+			.hasEntrySatisfying("staleReason", (reason) -> assertThat((String) reason).contains("is missing"));
 
 		Files.createDirectory(this.folder);
 		write("back.md", document("back-again", "Back", "x", List.of("t")));
@@ -131,6 +139,27 @@ class LiveCatalogStressTests {
 		servedWithin("slow-one", "Slowly written");
 		assertThat(this.versions).allSatisfy(
 				(version) -> assertThat(version.problems()).noneMatch((problem) -> problem.file().endsWith("slow.md")));
+	}
+
+	@Test
+	void aFolderThatCannotBeWatchedIsRescannedAndSaysSo() throws Exception {
+		Path unwatchable = this.parent.resolve("not-yet/docs");
+		LiveCatalog rescanned = new LiveCatalog(new CatalogProperties("file:" + unwatchable, false, false, true,
+				Duration.ofMillis(150), Duration.ofSeconds(30), Duration.ofSeconds(60)),
+				new PathMatchingResourcePatternResolver());
+		rescanned.afterSingletonsInstantiated();
+		rescanned.start();
+		try {
+			assertThat(rescanned.freshness().watching()).isEqualTo("rescans");
+
+			Files.createDirectories(unwatchable);
+			Files.writeString(unwatchable.resolve("found.md"), document("found-later", "Found", "x", List.of("t")));
+
+			await().atMost(SERVED_WITHIN).until(() -> rescanned.current().find("found-later").isPresent());
+		}
+		finally {
+			rescanned.stop();
+		}
 	}
 
 	private void servedWithin(String id, String title) {
