@@ -150,7 +150,9 @@ final class CatalogBuilder {
 		try {
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");
 			for (PatternDocument document : documents) {
-				sha.update((document.origin() + "\n" + document.markdown() + "\n").getBytes(StandardCharsets.UTF_8));
+				sha.update((document.origin() + "\n").getBytes(StandardCharsets.UTF_8));
+				sha.update(document.utf8());
+				sha.update((byte) '\n');
 			}
 			problems.forEach((p) -> sha.update((p + "\n").getBytes(StandardCharsets.UTF_8)));
 			return HexFormat.of().formatHex(sha.digest(), 0, 8);

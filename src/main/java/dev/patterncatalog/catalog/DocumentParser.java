@@ -1,5 +1,6 @@
 package dev.patterncatalog.catalog;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,8 +61,8 @@ final class DocumentParser {
 		DocumentBody body = new DocumentBody(origin, lines.subList(close + 1, lines.size()), close + 2, problems);
 		PatternDocument document = new PatternDocument(front.id(), front.title(), front.category(), front.language(),
 				front.version(), front.createdAt(), front.tags(), front.attributes(), body.summary(), body.problem(),
-				body.solutions(), body.whenToUse(), body.whenNotToUse(), body.related(), body.otherSections(), markdown,
-				bodyStart(markdown, close + 1), origin);
+				body.solutions(), body.whenToUse(), body.whenNotToUse(), body.related(), body.otherSections(),
+				markdown.getBytes(StandardCharsets.UTF_8), bodyStart(markdown, close + 1), origin);
 		return new Result(document, problems, front.idLine());
 	}
 

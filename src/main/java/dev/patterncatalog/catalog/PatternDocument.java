@@ -1,5 +1,6 @@
 package dev.patterncatalog.catalog;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * example {@code demo})
  * @param summary the Markdown between the title heading and the first section
  * @param sections sections the format does not name, kept in document order
- * @param markdown the original file content, without a byte order mark and with LF line
- * endings
- * @param bodyStart where in {@code markdown} the Markdown after the front matter starts
+ * @param utf8 the original file content in UTF-8, without a byte order mark and with LF
+ * line endings
+ * @param bodyStart where in {@link #markdown()} the Markdown after the front matter
+ * starts
  * @param origin where the document was loaded from
  */
 @JsonPropertyOrder({ "id", "title", "category", "language", "version", "created_at", "tags", "attributes", "summary",
@@ -29,16 +31,24 @@ public record PatternDocument(String id, String title, String category, String l
 		@JsonProperty("created_at") @Schema(example = "2026-02-24") LocalDate createdAt, List<String> tags,
 		Map<String, Object> attributes, String summary, String problem, List<Solution> solutions,
 		@JsonProperty("when_to_use") List<String> whenToUse, @JsonProperty("when_not_to_use") List<String> whenNotToUse,
-		List<RelatedLink> related, List<Section> sections, @JsonIgnore String markdown, @JsonIgnore int bodyStart,
+		List<RelatedLink> related, List<Section> sections, @JsonIgnore byte[] utf8, @JsonIgnore int bodyStart,
 		@JsonIgnore String origin) {
 
 	/**
-	 * The Markdown after the front matter: made when asked for, since a copy per document
-	 * would double what a large catalog holds.
+	 * The original file content, decoded when asked for: held as UTF-8, it takes half the
+	 * memory of a String with any character beyond Latin-1 (an em dash will do).
+	 */
+	@JsonIgnore
+	public String markdown() {
+		return new String(this.utf8, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The Markdown after the front matter, made when asked for.
 	 */
 	@JsonIgnore
 	public String body() {
-		return this.markdown.substring(this.bodyStart).strip();
+		return markdown().substring(this.bodyStart).strip();
 	}
 
 	public PatternSummary toSummary() {

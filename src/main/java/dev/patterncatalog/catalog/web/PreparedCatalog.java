@@ -166,7 +166,7 @@ final class PreparedCatalog {
 		Pattern(PatternDocument document) {
 			this.document = document;
 			this.json = kept(document);
-			this.markdown = Prepared.offHeap(document.markdown(), MARKDOWN);
+			this.markdown = Prepared.offHeap(document.utf8(), MARKDOWN);
 			this.html = Prepared.offHeap(PatternHtml.render(document, PreparedCatalog.this.ids), HTML);
 			this.related = kept(new RelatedList(document.id(), PreparedCatalog.this.catalog.related(document)));
 			this.examplesByLanguage.put("", kept(exampleList(null)));
