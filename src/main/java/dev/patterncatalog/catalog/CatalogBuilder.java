@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,17 +48,25 @@ final class CatalogBuilder {
 	 * @param previous the version this one replaces, whose documents stand in for files
 	 * that broke since
 	 */
-	synchronized Catalog build(List<SourceFile> files, List<CatalogProblem> problems, @Nullable Catalog previous) {
+	Catalog build(List<SourceFile> files, List<CatalogProblem> problems, @Nullable Catalog previous) {
+		return buildFrom(files.stream().map(Source::of).toList(), problems, previous);
+	}
+
+	/**
+	 * As {@link #build}, reading each source only when its turn comes.
+	 */
+	synchronized Catalog buildFrom(List<Source> sources, List<CatalogProblem> problems, @Nullable Catalog previous) {
 		List<CatalogProblem> found = new ArrayList<>(problems);
 		Map<String, PatternDocument> byId = new LinkedHashMap<>();
 		Map<String, Boolean> builtinById = new LinkedHashMap<>();
 		// files of the folder first, so that they override built-in documents of the same
 		// id
-		List<SourceFile> ordered = files.stream()
-			.sorted(Comparator.comparing(SourceFile::builtin).thenComparing(SourceFile::origin))
+		List<Source> ordered = sources.stream()
+			.sorted(Comparator.comparing(Source::builtin).thenComparing(Source::origin))
 			.toList();
 		Map<String, Parsed> parsedNow = new HashMap<>();
-		for (SourceFile file : ordered) {
+		for (Source source : ordered) {
+			SourceFile file = source.read().get();
 			PatternDocument document;
 			int idLine = 1;
 			if (file.content() == null) {
@@ -101,6 +110,18 @@ final class CatalogBuilder {
 		}
 		this.parsed = parsedNow;
 		return new Catalog(byId.values(), found, digest(byId.values(), found), this.clock.instant());
+	}
+
+	/**
+	 * A file to build from, read when its turn comes, so that a large folder's text is
+	 * not held all at once.
+	 */
+	record Source(String origin, boolean builtin, Supplier<SourceFile> read) {
+
+		static Source of(SourceFile file) {
+			return new Source(file.origin(), file.builtin(), () -> file);
+		}
+
 	}
 
 	/**

@@ -58,10 +58,14 @@ final class CatalogSources {
 	}
 
 	/**
-	 * Reads the documents of a listing, in the order of their paths.
+	 * The documents of a listing, each read when a build comes to it.
 	 */
-	static List<SourceFile> read(Listing listing) {
-		return listing.documents().keySet().stream().sorted().map(CatalogSources::read).toList();
+	static List<CatalogBuilder.Source> sources(Listing listing) {
+		return listing.documents()
+			.keySet()
+			.stream()
+			.map((path) -> new CatalogBuilder.Source(path.toUri().toString(), false, () -> read(path)))
+			.toList();
 	}
 
 	/**

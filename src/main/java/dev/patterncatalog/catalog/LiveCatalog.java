@@ -168,12 +168,13 @@ public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingl
 
 	private Catalog build(CatalogSources.@Nullable Listing listing, @Nullable Catalog previous) {
 		List<CatalogProblem> problems = new ArrayList<>();
-		List<SourceFile> files = new ArrayList<>(this.builtin);
+		List<CatalogBuilder.Source> sources = new ArrayList<>();
+		this.builtin.forEach((file) -> sources.add(CatalogBuilder.Source.of(file)));
 		if (listing != null) {
 			problems.addAll(listing.problems());
-			files.addAll(CatalogSources.read(listing));
+			sources.addAll(CatalogSources.sources(listing));
 		}
-		return this.builder.build(files, problems, previous);
+		return this.builder.buildFrom(sources, problems, previous);
 	}
 
 	private static @Nullable Path folderOf(@Nullable String location) {

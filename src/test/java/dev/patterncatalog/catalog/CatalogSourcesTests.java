@@ -61,8 +61,10 @@ class CatalogSourcesTests {
 		CatalogSources.Listing listing = CatalogSources.list(current);
 
 		assertThat(listing.documents()).containsOnlyKeys(current.resolve("one.md"));
-		assertThat(CatalogSources.read(listing)).extracting(SourceFile::origin)
-			.containsExactly(uri(current.resolve("one.md")));
+		assertThat(CatalogSources.sources(listing)).singleElement().satisfies((source) -> {
+			assertThat(source.origin()).isEqualTo(uri(current.resolve("one.md")));
+			assertThat(source.read().get().content()).contains("Some title");
+		});
 	}
 
 	@Test
