@@ -33,7 +33,8 @@ public final class Catalog {
 
 	private final SearchIndex index;
 
-	Catalog(Collection<PatternDocument> documents, List<CatalogProblem> problems, String version, Instant loadedAt) {
+	Catalog(Collection<PatternDocument> documents, List<CatalogProblem> problems, String version, Instant loadedAt,
+			SearchIndex index) {
 		this.byId = documents.stream()
 			.sorted(Comparator.comparing(PatternDocument::id))
 			.collect(Collectors.toMap(PatternDocument::id, Function.identity(), (a, b) -> a,
@@ -42,7 +43,7 @@ public final class Catalog {
 		this.problems = List.copyOf(problems);
 		this.version = version;
 		this.loadedAt = loadedAt;
-		this.index = new SearchIndex(documents);
+		this.index = index;
 	}
 
 	/**
@@ -74,6 +75,13 @@ public final class Catalog {
 
 	public Instant loadedAt() {
 		return this.loadedAt;
+	}
+
+	/**
+	 * Gives up this version's view of the search index, once it is no longer served.
+	 */
+	void release() {
+		this.index.release();
 	}
 
 	/**

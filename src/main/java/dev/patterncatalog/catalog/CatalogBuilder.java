@@ -32,6 +32,8 @@ final class CatalogBuilder {
 
 	private final Clock clock;
 
+	private final SearchIndex.Indexer indexer = new SearchIndex.Indexer();
+
 	/**
 	 * What each file of the last build parsed to: a reload parses only the files whose
 	 * text changed. Holds the current files only.
@@ -66,21 +68,34 @@ final class CatalogBuilder {
 			.toList();
 		Map<String, Parsed> parsedNow = new HashMap<>();
 		for (Source source : ordered) {
-			SourceFile file = source.read().get();
+			String origin = source.origin();
+			Parsed last = this.parsed.get(origin);
 			PatternDocument document;
 			int idLine = 1;
-			if (file.content() == null) {
-				found.add(CatalogProblem.error(file.origin(), null, "unreadable: " + file.unreadable()));
-				document = lastGood(file.origin(), previous, found);
+			DocumentParser.Result result = null;
+			if (last != null && source.stamp() != null && source.stamp().equals(last.stamp())) {
+				// the same size and time as at the last build: not even read again
+				result = last.result();
+				parsedNow.put(origin, last);
 			}
 			else {
-				Parsed last = this.parsed.get(file.origin());
-				byte[] digest = sha256(file.content());
-				DocumentParser.Result result = (last != null && Arrays.equals(last.digest(), digest)) ? last.result()
-						: this.parser.parse(file.origin(), file.content());
-				parsedNow.put(file.origin(), new Parsed(digest, result));
+				SourceFile file = source.read().get();
+				if (file.content() != null) {
+					byte[] digest = sha256(file.content());
+					result = (last != null && Arrays.equals(last.digest(), digest)) ? last.result()
+							: this.parser.parse(origin, file.content());
+					parsedNow.put(origin, new Parsed(source.stamp(), digest, result));
+				}
+				else {
+					found.add(CatalogProblem.error(origin, null, "unreadable: " + file.unreadable()));
+				}
+			}
+			if (result == null) {
+				document = lastGood(origin, previous, found);
+			}
+			else {
 				found.addAll(result.problems());
-				document = result.hasErrors() ? lastGood(file.origin(), previous, found) : result.document();
+				document = result.hasErrors() ? lastGood(origin, previous, found) : result.document();
 				idLine = result.idLine();
 			}
 			if (document == null) {
@@ -89,10 +104,10 @@ final class CatalogBuilder {
 			PatternDocument existing = byId.get(document.id());
 			if (existing == null) {
 				byId.put(document.id(), document);
-				builtinById.put(document.id(), file.builtin());
+				builtinById.put(document.id(), source.builtin());
 			}
-			else if (!(file.builtin() && !builtinById.get(document.id()))) {
-				found.add(CatalogProblem.error(file.origin(), idLine, "duplicate id '" + document.id()
+			else if (!(source.builtin() && !builtinById.get(document.id()))) {
+				found.add(CatalogProblem.error(origin, idLine, "duplicate id '" + document.id()
 						+ "': already defined in " + existing.origin() + "; this document is left out"));
 			}
 		}
@@ -109,17 +124,18 @@ final class CatalogBuilder {
 			}
 		}
 		this.parsed = parsedNow;
-		return new Catalog(byId.values(), found, digest(byId.values(), found), this.clock.instant());
+		return new Catalog(byId.values(), found, digest(byId.values(), found), this.clock.instant(),
+				this.indexer.index(byId.values()));
 	}
 
 	/**
 	 * A file to build from, read when its turn comes, so that a large folder's text is
 	 * not held all at once.
 	 */
-	record Source(String origin, boolean builtin, Supplier<SourceFile> read) {
+	record Source(String origin, boolean builtin, @Nullable Object stamp, Supplier<SourceFile> read) {
 
 		static Source of(SourceFile file) {
-			return new Source(file.origin(), file.builtin(), () -> file);
+			return new Source(file.origin(), file.builtin(), null, () -> file);
 		}
 
 	}
@@ -128,7 +144,7 @@ final class CatalogBuilder {
 	 * A file's parse, and the digest of the text it was parsed from: a digest rather than
 	 * the text, which a large catalog would hold twice.
 	 */
-	private record Parsed(byte[] digest, DocumentParser.Result result) {
+	private record Parsed(@Nullable Object stamp, byte[] digest, DocumentParser.Result result) {
 	}
 
 	private static byte[] sha256(String text) {

@@ -62,9 +62,10 @@ final class CatalogSources {
 	 */
 	static List<CatalogBuilder.Source> sources(Listing listing) {
 		return listing.documents()
-			.keySet()
+			.entrySet()
 			.stream()
-			.map((path) -> new CatalogBuilder.Source(path.toUri().toString(), false, () -> read(path)))
+			.map((document) -> new CatalogBuilder.Source(document.getKey().toUri().toString(), false,
+					document.getValue(), () -> read(document.getKey())))
 			.toList();
 	}
 

@@ -52,6 +52,9 @@ public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingl
 
 	private final Sinks.Many<Catalog> versions = Sinks.many().replay().latest();
 
+	/** The version served before the current one, until the next reload releases it. */
+	private @Nullable Catalog retiring;
+
 	/** Something in the folder may have changed since the last check. */
 	private final AtomicBoolean dirty = new AtomicBoolean();
 
@@ -157,12 +160,21 @@ public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingl
 	private synchronized Catalog reload(CatalogSources.@Nullable Listing listing) {
 		Catalog previous = current();
 		Catalog next = build(listing, previous);
-		if (!next.version().equals(previous.version())) {
-			this.current.set(next);
-			this.versions.tryEmitNext(next);
-			logger.info("Catalog " + next.version() + " reloaded: " + next.documents().size() + " documents, "
-					+ next.problems().size() + " problems");
+		if (next.version().equals(previous.version())) {
+			next.release();
+			return previous;
 		}
+		this.current.set(next);
+		this.versions.tryEmitNext(next);
+		// the version before the previous one: a request that took the previous one just
+		// before the swap still finds its index
+		Catalog retired = this.retiring;
+		this.retiring = previous;
+		if (retired != null) {
+			retired.release();
+		}
+		logger.info("Catalog " + next.version() + " reloaded: " + next.documents().size() + " documents, "
+				+ next.problems().size() + " problems");
 		return next;
 	}
 

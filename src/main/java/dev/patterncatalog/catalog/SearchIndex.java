@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -14,13 +16,15 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.QueryTimeout;
+import org.apache.lucene.index.SerialMergeScheduler;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -28,6 +32,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Full-text search over the documents of one catalog version, ranked by Lucene's BM25: a
@@ -56,27 +61,32 @@ final class SearchIndex {
 		return deadline != null && System.nanoTime() - deadline > 0;
 	};
 
-	private final Analyzer analyzer = new EnglishAnalyzer();
+	private final Analyzer analyzer;
+
+	/** A point-in-time view of the index, with a reference of this version's own. */
+	private final DirectoryReader reader;
 
 	private final IndexSearcher searcher;
 
 	/** Each Lucene document's pattern id, by Lucene document number. */
 	private final String[] ids;
 
-	SearchIndex(Collection<PatternDocument> documents) {
-		ByteBuffersDirectory directory = new ByteBuffersDirectory();
-		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(this.analyzer))) {
-			for (PatternDocument document : documents) {
-				writer.addDocument(toLucene(document));
-			}
-			writer.commit();
-			this.searcher = new IndexSearcher(
-					ExitableDirectoryReader.wrap(DirectoryReader.open(directory), PAST_DEADLINE));
-			this.ids = storedIds(this.searcher);
-		}
-		catch (IOException ex) {
-			// the directory is in memory: an I/O error here is a bug, not a condition
-			throw new UncheckedIOException(ex);
+	private final AtomicBoolean released = new AtomicBoolean();
+
+	private SearchIndex(DirectoryReader reader, Analyzer analyzer) throws IOException {
+		this.analyzer = analyzer;
+		this.reader = reader;
+		this.searcher = new IndexSearcher(ExitableDirectoryReader.wrap(reader, PAST_DEADLINE));
+		this.ids = storedIds(this.searcher);
+	}
+
+	/**
+	 * Gives up this version's hold on its view of the index; searches still running
+	 * finish first, and the view's memory is freed once none holds it.
+	 */
+	void release() {
+		if (this.released.compareAndSet(false, true)) {
+			decRef(this.reader);
 		}
 	}
 
@@ -106,6 +116,9 @@ final class SearchIndex {
 		SimpleQueryParser parser = new SimpleQueryParser(this.analyzer, WEIGHTS);
 		parser.setDefaultOperator(BooleanClause.Occur.MUST);
 		Query query = parser.parse(text);
+		if (!this.reader.tryIncRef()) {
+			throw new CatalogReplaced();
+		}
 		try {
 			ScoreDoc[] hits = this.searcher.search(query,
 					Math.max(1, this.searcher.getIndexReader().maxDoc())).scoreDocs;
@@ -114,6 +127,18 @@ final class SearchIndex {
 				scores.put(this.ids[hit.doc], hit.score);
 			}
 			return scores;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			decRef(this.reader);
+		}
+	}
+
+	private static void decRef(DirectoryReader reader) {
+		try {
+			reader.decRef();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -133,7 +158,7 @@ final class SearchIndex {
 
 	private static Document toLucene(PatternDocument document) {
 		Document lucene = new Document();
-		lucene.add(new StoredField("id", document.id()));
+		lucene.add(new StringField("id", document.id(), Field.Store.YES));
 		lucene.add(new TextField("title", document.title(), Field.Store.NO));
 		lucene.add(new TextField("tags", String.join(" ", document.tags()), Field.Store.NO));
 		lucene.add(new TextField("summary", document.summary(), Field.Store.NO));
@@ -153,6 +178,74 @@ final class SearchIndex {
 					document.sections().stream().flatMap((s) -> Stream.of(s.heading(), s.markdown())))
 			.flatMap((s) -> s)
 			.collect(Collectors.joining("\n"));
+	}
+
+	/**
+	 * One index kept up to date across catalog versions: each version re-indexes only the
+	 * documents that changed (a reparse that was reused is the same object) and gets a
+	 * point-in-time view of its own, so that a reload of one file does not index them all
+	 * again.
+	 */
+	static final class Indexer {
+
+		private final Analyzer analyzer = new EnglishAnalyzer();
+
+		private final IndexWriter writer;
+
+		/** The documents indexed, by id. */
+		private Map<String, PatternDocument> indexed = Map.of();
+
+		/** The latest view, with a reference of the indexer's own. */
+		private @Nullable DirectoryReader latest;
+
+		Indexer() {
+			try {
+				// merges on the building thread, not on threads of Lucene's own
+				this.writer = new IndexWriter(new ByteBuffersDirectory(),
+						new IndexWriterConfig(this.analyzer).setMergeScheduler(new SerialMergeScheduler()));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		synchronized SearchIndex index(Collection<PatternDocument> documents) {
+			try {
+				Map<String, PatternDocument> now = new HashMap<>();
+				for (PatternDocument document : documents) {
+					now.put(document.id(), document);
+					if (this.indexed.get(document.id()) != document) {
+						this.writer.updateDocument(new Term("id", document.id()), toLucene(document));
+					}
+				}
+				for (String id : this.indexed.keySet()) {
+					if (!now.containsKey(id)) {
+						this.writer.deleteDocuments(new Term("id", id));
+					}
+				}
+				this.indexed = now;
+				DirectoryReader previous = this.latest;
+				DirectoryReader next = (previous != null) ? DirectoryReader.openIfChanged(previous, this.writer)
+						: DirectoryReader.open(this.writer);
+				if (next == null) {
+					next = previous;
+				}
+				else {
+					this.latest = next;
+					if (previous != null) {
+						previous.decRef();
+					}
+				}
+				// the version's own reference
+				next.incRef();
+				return new SearchIndex(next, this.analyzer);
+			}
+			catch (IOException ex) {
+				// the directory is in memory: an I/O error here is a bug, not a condition
+				throw new UncheckedIOException(ex);
+			}
+		}
+
 	}
 
 }

@@ -100,6 +100,39 @@ class CatalogSearchTests {
 		return new PatternFilter(category, language, tags, text);
 	}
 
+	@Test
+	void aRebuildIndexesWhatChangedAndEachVersionKeepsItsOwnViewUntilReleased() {
+		CatalogBuilder builder = new CatalogBuilder(Clock.systemUTC());
+		String unchanged = document("b-two", "Beta", "x", List.of("t"));
+		Catalog first = builder.build(List.of(file("a.md", document("a-one", "Alpha", "x", List.of("t")), false),
+				file("b.md", unchanged, false), file("c.md", document("c-three", "Delta", "x", List.of("t")), false)),
+				List.of(), null);
+		Catalog second = builder.build(List.of(file("a.md", document("a-one", "Gamma", "x", List.of("t")), false),
+				file("b.md", unchanged, false)), List.of(), first);
+
+		assertThat(second.find("b-two")).containsSame(first.find("b-two").orElseThrow());
+		assertThat(ids(second, "gamma")).containsExactly("a-one");
+		assertThat(ids(second, "alpha")).isEmpty();
+		assertThat(ids(second, "delta")).isEmpty();
+		assertThat(ids(second, "beta")).containsExactly("b-two");
+		// the version it replaced still searches what it held
+		assertThat(ids(first, "alpha")).containsExactly("a-one");
+		assertThat(ids(first, "delta")).containsExactly("c-three");
+
+		first.release();
+
+		assertThatThrownBy(() -> ids(first, "alpha")).isInstanceOf(CatalogReplaced.class);
+		assertThat(ids(second, "gamma")).containsExactly("a-one");
+	}
+
+	private static List<String> ids(Catalog catalog, String text) {
+		return catalog.search(new PatternQuery(new PatternFilter(null, null, List.of(), text), 0, 100, Order.BY_TITLE))
+			.items()
+			.stream()
+			.map(PatternSummary::id)
+			.toList();
+	}
+
 	private List<String> ids(PatternFilter filter) {
 		return search(filter, Order.BY_TITLE).items().stream().map(PatternSummary::id).toList();
 	}

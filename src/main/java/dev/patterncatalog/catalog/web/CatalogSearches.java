@@ -5,6 +5,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 import dev.patterncatalog.catalog.Catalog;
+import dev.patterncatalog.catalog.CatalogReplaced;
 import dev.patterncatalog.catalog.SearchTooLong;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -38,7 +39,7 @@ class CatalogSearches implements DisposableBean {
 
 	CatalogSearches(SearchLimits limits) {
 		this.limits = limits;
-		this.scheduler = Schedulers.newBoundedElastic(limits.threads(), limits.queue(), "catalog-search");
+		this.scheduler = Schedulers.newBoundedElastic(limits.threads(), limits.queue(), "catalog-search", 60, true);
 		this.limiter = RateLimiter.of("catalog-search",
 				RateLimiterConfig.custom()
 					.limitForPeriod(limits.perSecond())
@@ -66,6 +67,9 @@ class CatalogSearches implements DisposableBean {
 					(ex) -> refused(HttpStatus.SERVICE_UNAVAILABLE, "Search busy",
 							"Every search thread and queue place is taken (catalog.search.threads and"
 									+ " catalog.search.queue); retry after the Retry-After seconds."))
+			.onErrorMap(CatalogReplaced.class,
+					(ex) -> refused(HttpStatus.SERVICE_UNAVAILABLE, "Catalog replaced",
+							"The catalog was reloaded while this search waited; retry after the Retry-After seconds."))
 			.onErrorMap(SearchTooLong.class, (ex) -> refused(HttpStatus.SERVICE_UNAVAILABLE, "Search too long",
 					"The search did not finish within its budget of " + budget.toMillis()
 							+ " ms (catalog.search.budget): a fuzzy or prefix term that matches many words, or a busy"

@@ -42,6 +42,9 @@ final class PreparedCatalog {
 
 	private final JsonMapper json;
 
+	/** About how many bytes a document's prepared answers take per byte of its text. */
+	private static final int PREPARED_PER_TEXT_BYTE = 6;
+
 	private final Set<String> ids;
 
 	/**
@@ -77,12 +80,11 @@ final class PreparedCatalog {
 			.maximumWeight(limits.documents().toBytes())
 			.<String, Pattern>weigher((id, pattern) -> pattern.weight())
 			.build((id) -> catalog.find(id).map(Pattern::new).orElse(null));
-		long weighed = 0;
-		for (PatternDocument document : catalog.documents()) {
-			if (weighed > limits.documents().toBytes() / 2) {
-				break;
-			}
-			weighed += this.patterns.get(document.id()).weight();
+		// a catalog that fits is prepared whole now, off the request path; a larger one
+		// document by document as they are asked for
+		long text = catalog.documents().stream().mapToLong((document) -> document.utf8().length).sum();
+		if (text * PREPARED_PER_TEXT_BYTE < limits.documents().toBytes() / 2) {
+			catalog.documents().forEach((document) -> this.patterns.get(document.id()));
 		}
 		this.facets = kept(catalog.facets(PatternFilter.ALL));
 		this.problems = kept(new ProblemReport(catalog.version(), catalog.loadedAt(), catalog.documents().size(),
