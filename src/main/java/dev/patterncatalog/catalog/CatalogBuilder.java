@@ -124,7 +124,7 @@ final class CatalogBuilder {
 			}
 		}
 		this.parsed = parsedNow;
-		return new Catalog(byId.values(), found, digest(byId.values(), found), this.clock.instant(),
+		return new Catalog(byId.values(), found, digest(byId.values(), found, parsedNow), this.clock.instant(),
 				this.indexer.index(byId.values()));
 	}
 
@@ -183,13 +183,19 @@ final class CatalogBuilder {
 		return lines;
 	}
 
-	private static String digest(Iterable<PatternDocument> documents, List<CatalogProblem> problems) {
+	/**
+	 * A digest of the documents and problems, from each file's digest where the document
+	 * is that file's parse: a reload does not hash the whole catalog's text again.
+	 */
+	private static String digest(Iterable<PatternDocument> documents, List<CatalogProblem> problems,
+			Map<String, Parsed> parsed) {
 		try {
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");
 			for (PatternDocument document : documents) {
+				Parsed file = parsed.get(document.origin());
 				sha.update((document.origin() + "\n").getBytes(StandardCharsets.UTF_8));
-				sha.update(document.utf8());
-				sha.update((byte) '\n');
+				sha.update((file != null && file.result().document() == document) ? file.digest()
+						: MessageDigest.getInstance("SHA-256").digest(document.utf8()));
 			}
 			problems.forEach((p) -> sha.update((p + "\n").getBytes(StandardCharsets.UTF_8)));
 			return HexFormat.of().formatHex(sha.digest(), 0, 8);

@@ -59,10 +59,7 @@ final class DocumentParser {
 			return new Result(null, problems, 1);
 		}
 		DocumentBody body = new DocumentBody(origin, lines.subList(close + 1, lines.size()), close + 2, problems);
-		PatternDocument document = new PatternDocument(front.id(), front.title(), front.category(), front.language(),
-				front.version(), front.createdAt(), front.tags(), front.attributes(), body.summary(), body.problem(),
-				body.solutions(), body.whenToUse(), body.whenNotToUse(), body.related(), body.otherSections(),
-				markdown.getBytes(StandardCharsets.UTF_8), bodyStart(markdown, close + 1), origin);
+		PatternDocument document = PatternDocument.of(front, body, markdown, bodyStart(markdown, close + 1), origin);
 		return new Result(document, problems, front.idLine());
 	}
 

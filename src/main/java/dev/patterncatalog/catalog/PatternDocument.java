@@ -1,9 +1,13 @@
 package dev.patterncatalog.catalog;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -31,16 +35,76 @@ public record PatternDocument(String id, String title, String category, String l
 		@JsonProperty("created_at") @Schema(example = "2026-02-24") LocalDate createdAt, List<String> tags,
 		Map<String, Object> attributes, String summary, String problem, List<Solution> solutions,
 		@JsonProperty("when_to_use") List<String> whenToUse, @JsonProperty("when_not_to_use") List<String> whenNotToUse,
-		List<RelatedLink> related, List<Section> sections, @JsonIgnore byte[] utf8, @JsonIgnore int bodyStart,
+		List<RelatedLink> related, List<Section> sections, @JsonIgnore byte[] deflated, @JsonIgnore int bodyStart,
 		@JsonIgnore String origin) {
 
 	/**
-	 * The original file content, decoded when asked for: held as UTF-8, it takes half the
-	 * memory of a String with any character beyond Latin-1 (an em dash will do).
+	 * A document whose original text is {@code markdown}.
+	 */
+	static PatternDocument of(FrontMatter front, DocumentBody body, String markdown, int bodyStart, String origin) {
+		return new PatternDocument(front.id(), front.title(), front.category(), front.language(), front.version(),
+				front.createdAt(), front.tags(), front.attributes(), body.summary(), body.problem(), body.solutions(),
+				body.whenToUse(), body.whenNotToUse(), body.related(), body.otherSections(), deflate(markdown),
+				bodyStart, origin);
+	}
+
+	/**
+	 * The original file content in UTF-8. The text is held deflated: the parsed fields
+	 * serve every answer but the Markdown one, and a large catalog's text would otherwise
+	 * be the larger part of its memory.
+	 */
+	@JsonIgnore
+	public byte[] utf8() {
+		Inflater inflater = new Inflater();
+		try {
+			inflater.setInput(this.deflated);
+			ByteArrayOutputStream out = new ByteArrayOutputStream(this.deflated.length * 4);
+			byte[] chunk = new byte[8192];
+			while (!inflater.finished()) {
+				int length = inflater.inflate(chunk);
+				if (length == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+					throw new IllegalStateException("truncated document text: " + this.origin);
+				}
+				out.write(chunk, 0, length);
+			}
+			return out.toByteArray();
+		}
+		catch (DataFormatException ex) {
+			throw new IllegalStateException("corrupt document text: " + this.origin, ex);
+		}
+		finally {
+			inflater.end();
+		}
+	}
+
+	/**
+	 * The original file content, without a byte order mark and with LF line ends.
 	 */
 	@JsonIgnore
 	public String markdown() {
-		return new String(this.utf8, StandardCharsets.UTF_8);
+		return new String(utf8(), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Text as a document holds it: UTF-8, deflated.
+	 */
+	public static byte[] deflate(String text) {
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		// the fastest level: a reload deflates every changed document on its thread
+		Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+		try {
+			deflater.setInput(bytes);
+			deflater.finish();
+			ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
+			byte[] chunk = new byte[8192];
+			while (!deflater.finished()) {
+				out.write(chunk, 0, deflater.deflate(chunk));
+			}
+			return out.toByteArray();
+		}
+		finally {
+			deflater.end();
+		}
 	}
 
 	/**

@@ -81,6 +81,23 @@ class CatalogBuilderTests {
 		assertThat(lineOf(text, "`missing-1`")).isLessThan(lineOf(text, "`missing-1999`"));
 	}
 
+	@Test
+	void twentyThousandDanglingLinksAreEachFoundOnTheirOwnLine() {
+		String[] missing = new String[20_000];
+		for (int i = 0; i < missing.length; i++) {
+			missing[i] = "missing-" + i;
+		}
+		String text = document("a-one", "A", "x", List.of(), missing);
+		int firstLink = lineOf(text, "`missing-0`");
+
+		Catalog catalog = this.builder.build(List.of(file("a.md", text, false)), List.of(), null);
+
+		assertThat(catalog.problems()).hasSize(missing.length);
+		for (int i : new int[] { 0, 1, 10, 199, 1999, 19_999 }) {
+			assertThat(catalog.problems().get(i).line()).as(missing[i]).isEqualTo(firstLink + i);
+		}
+	}
+
 	private static int lineOf(String text, String fragment) {
 		List<String> lines = text.lines().toList();
 		for (int i = 0; i < lines.size(); i++) {

@@ -2,6 +2,7 @@ package dev.patterncatalog.catalog.web;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.patterncatalog.catalog.CatalogProperties;
 import dev.patterncatalog.catalog.Facets;
@@ -13,6 +14,7 @@ import dev.patterncatalog.catalog.PatternQuery;
 import dev.patterncatalog.catalog.web.CatalogResponses.ExampleList;
 import dev.patterncatalog.catalog.web.CatalogResponses.ProblemReport;
 import dev.patterncatalog.catalog.web.CatalogResponses.RelatedList;
+import dev.patterncatalog.system.ConnectionLoop;
 import dev.patterncatalog.system.InvalidParameter;
 import dev.patterncatalog.system.QueryParameters;
 import dev.patterncatalog.system.Representations;
@@ -97,8 +99,7 @@ class PatternHandler {
 			// read
 			return respond(request, (cached != null) ? cached : catalog.search(query));
 		}
-		return negotiated(request).then(this.searches.run(() -> catalog.search(query)))
-			.map((body) -> new PreparedResponse(body, this.cacheControl, false));
+		return searched(request, () -> catalog.search(query));
 	}
 
 	@Operation(summary = "Get a pattern document",
@@ -168,8 +169,7 @@ class PatternHandler {
 		if (cached != null || filter.text() == null) {
 			return respond(request, (cached != null) ? cached : catalog.facets(filter));
 		}
-		return negotiated(request).then(this.searches.run(() -> catalog.facets(filter)))
-			.map((body) -> new PreparedResponse(body, this.cacheControl, false));
+		return searched(request, () -> catalog.facets(filter));
 	}
 
 	@Operation(summary = "Catalog load problems",
@@ -200,10 +200,15 @@ class PatternHandler {
 	}
 
 	/**
-	 * Checks that the answer, JSON, is acceptable before any work is done for it.
+	 * An answer that needs a full-text search, made off the event loop and handed back to
+	 * the request's connection (see {@link ConnectionLoop}), once JSON is known to be
+	 * acceptable.
 	 */
-	private static Mono<Void> negotiated(ServerRequest request) {
-		return Mono.fromRunnable(() -> Representations.negotiate(request, Representations.JSON));
+	private Mono<ServerResponse> searched(ServerRequest request, Supplier<Prepared> search) {
+		return Mono.fromRunnable(() -> Representations.negotiate(request, Representations.JSON))
+			.then(this.searches.run(search))
+			.publishOn(ConnectionLoop.of(request))
+			.map((body) -> new PreparedResponse(body, this.cacheControl, false));
 	}
 
 }

@@ -42,8 +42,11 @@ final class PreparedCatalog {
 
 	private final JsonMapper json;
 
-	/** About how many bytes a document's prepared answers take per byte of its text. */
-	private static final int PREPARED_PER_TEXT_BYTE = 6;
+	/**
+	 * About how many bytes a document's prepared answers take per byte of its deflated
+	 * text (six per byte of text, which deflates to about a third).
+	 */
+	private static final int PREPARED_PER_DEFLATED_BYTE = 18;
 
 	private final Set<String> ids;
 
@@ -82,8 +85,8 @@ final class PreparedCatalog {
 			.build((id) -> catalog.find(id).map(Pattern::new).orElse(null));
 		// a catalog that fits is prepared whole now, off the request path; a larger one
 		// document by document as they are asked for
-		long text = catalog.documents().stream().mapToLong((document) -> document.utf8().length).sum();
-		if (text * PREPARED_PER_TEXT_BYTE < limits.documents().toBytes() / 2) {
+		long deflated = catalog.documents().stream().mapToLong((document) -> document.deflated().length).sum();
+		if (deflated * PREPARED_PER_DEFLATED_BYTE < limits.documents().toBytes() / 2) {
 			catalog.documents().forEach((document) -> this.patterns.get(document.id()));
 		}
 		this.facets = kept(catalog.facets(PatternFilter.ALL));

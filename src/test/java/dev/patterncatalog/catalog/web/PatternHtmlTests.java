@@ -1,6 +1,5 @@
 package dev.patterncatalog.catalog.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,7 @@ class PatternHtmlTests {
 	private static PatternDocument document(String title, String body, Map<String, Object> attributes) {
 		return new PatternDocument("x-one", title, "c", "all", "1.0.0", LocalDate.of(2026, 1, 1), List.of("t"),
 				attributes, "", "", List.of(), List.of(), List.of(), List.of(), List.of(),
-				body.getBytes(StandardCharsets.UTF_8), 0, "test");
+				PatternDocument.deflate(body), 0, "test");
 	}
 
 }
