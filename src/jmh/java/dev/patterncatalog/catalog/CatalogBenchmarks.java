@@ -42,7 +42,7 @@ public class CatalogBenchmarks {
 
 	private Catalog catalog;
 
-	private PatternDocument document;
+	private PatternDocument.Json document;
 
 	private PatternQuery search;
 
@@ -50,8 +50,9 @@ public class CatalogBenchmarks {
 	public void load() {
 		List<SourceFile> files = CatalogSources.builtin(new PathMatchingResourcePatternResolver());
 		this.catalog = new CatalogBuilder(Clock.systemUTC()).build(files, List.of(), null);
-		this.document = this.catalog.find("gen-pattern-003").orElseThrow();
-		this.markdown = this.document.markdown();
+		PatternDocument document = this.catalog.find("gen-pattern-003").orElseThrow();
+		this.document = document.json();
+		this.markdown = document.markdown();
 		this.search = new PatternQuery(new PatternFilter(null, null, List.of(), "timeout retry"), 0, 20,
 				PatternQuery.Order.BY_RELEVANCE);
 	}

@@ -3,49 +3,65 @@ package dev.patterncatalog.catalog;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A pattern document as structured data: its front matter, and the sections of its
- * Markdown body.
+ * A pattern document as the catalog holds it: its front matter, its related links, and
+ * its text, deflated. The sections of its body are parsed again from the text when asked
+ * for ({@link #content()}), which happens when an answer is prepared or the document
+ * indexed: held parsed, they took more memory than the text itself.
  *
  * @param attributes front-matter keys beyond the required ones, kept as written (for
  * example {@code demo})
- * @param summary the Markdown between the title heading and the first section
- * @param sections sections the format does not name, kept in document order
- * @param utf8 the original file content in UTF-8, without a byte order mark and with LF
- * line endings
+ * @param deflated the original file content in UTF-8, without a byte order mark and with
+ * LF line endings, deflated
  * @param bodyStart where in {@link #markdown()} the Markdown after the front matter
  * starts
  * @param origin where the document was loaded from
  */
-@JsonPropertyOrder({ "id", "title", "category", "language", "version", "created_at", "tags", "attributes", "summary",
-		"problem", "solutions", "when_to_use", "when_not_to_use", "related", "sections" })
 public record PatternDocument(String id, String title, String category, String language, String version,
-		@JsonProperty("created_at") @Schema(example = "2026-02-24") LocalDate createdAt, List<String> tags,
-		Map<String, Object> attributes, String summary, String problem, List<Solution> solutions,
-		@JsonProperty("when_to_use") List<String> whenToUse, @JsonProperty("when_not_to_use") List<String> whenNotToUse,
-		List<RelatedLink> related, List<Section> sections, @JsonIgnore byte[] deflated, @JsonIgnore int bodyStart,
-		@JsonIgnore String origin) {
+		LocalDate createdAt, List<String> tags, Map<String, Object> attributes, List<RelatedLink> related,
+		byte[] deflated, int bodyStart, String origin) {
 
 	/**
 	 * A document whose original text is {@code markdown}.
 	 */
 	static PatternDocument of(FrontMatter front, DocumentBody body, String markdown, int bodyStart, String origin) {
 		return new PatternDocument(front.id(), front.title(), front.category(), front.language(), front.version(),
-				front.createdAt(), front.tags(), front.attributes(), body.summary(), body.problem(), body.solutions(),
-				body.whenToUse(), body.whenNotToUse(), body.related(), body.otherSections(), deflate(markdown),
-				bodyStart, origin);
+				front.createdAt(), front.tags(), front.attributes(), body.related(), deflate(markdown), bodyStart,
+				origin);
+	}
+
+	/**
+	 * The sections of the body, parsed from the text. Problems were reported when the
+	 * document was loaded; the same text gives the same sections.
+	 */
+	public Content content() {
+		String markdown = markdown();
+		List<String> lines = markdown.substring(this.bodyStart).lines().toList();
+		DocumentBody body = new DocumentBody(this.origin, lines, 1, new ArrayList<>());
+		return new Content(body.summary(), body.problem(), body.solutions(), body.whenToUse(), body.whenNotToUse(),
+				body.otherSections());
+	}
+
+	/**
+	 * The document as the API answers it.
+	 */
+	public Json json() {
+		Content content = content();
+		return new Json(this.id, this.title, this.category, this.language, this.version, this.createdAt, this.tags,
+				this.attributes, content.summary(), content.problem(), content.solutions(), content.whenToUse(),
+				content.whenNotToUse(), this.related, content.sections());
 	}
 
 	/**
@@ -53,7 +69,6 @@ public record PatternDocument(String id, String title, String category, String l
 	 * serve every answer but the Markdown one, and a large catalog's text would otherwise
 	 * be the larger part of its memory.
 	 */
-	@JsonIgnore
 	public byte[] utf8() {
 		Inflater inflater = new Inflater();
 		try {
@@ -80,7 +95,6 @@ public record PatternDocument(String id, String title, String category, String l
 	/**
 	 * The original file content, without a byte order mark and with LF line ends.
 	 */
-	@JsonIgnore
 	public String markdown() {
 		return new String(utf8(), StandardCharsets.UTF_8);
 	}
@@ -110,14 +124,67 @@ public record PatternDocument(String id, String title, String category, String l
 	/**
 	 * The Markdown after the front matter, made when asked for.
 	 */
-	@JsonIgnore
 	public String body() {
 		return markdown().substring(this.bodyStart).strip();
+	}
+
+	public String summary() {
+		return content().summary();
+	}
+
+	public String problem() {
+		return content().problem();
+	}
+
+	public List<Solution> solutions() {
+		return content().solutions();
+	}
+
+	public List<String> whenToUse() {
+		return content().whenToUse();
+	}
+
+	public List<String> whenNotToUse() {
+		return content().whenNotToUse();
+	}
+
+	public List<Section> sections() {
+		return content().sections();
 	}
 
 	public PatternSummary toSummary() {
 		return new PatternSummary(this.id, this.title, this.category, this.language, this.version, this.createdAt,
 				this.tags);
+	}
+
+	/**
+	 * The sections of a document's body.
+	 *
+	 * @param summary the Markdown between the title heading and the first section
+	 * @param sections sections the format does not name, kept in document order
+	 */
+	public record Content(String summary, String problem, List<Solution> solutions, List<String> whenToUse,
+			List<String> whenNotToUse, List<Section> sections) {
+	}
+
+	/**
+	 * A pattern document as structured data: its front matter, and the sections of its
+	 * Markdown body.
+	 *
+	 * @param attributes front-matter keys beyond the required ones, kept as written (for
+	 * example {@code demo})
+	 * @param summary the Markdown between the title heading and the first section
+	 * @param sections sections the format does not name, kept in document order
+	 */
+	@Schema(name = "PatternDocument")
+	@JsonPropertyOrder({ "id", "title", "category", "language", "version", "created_at", "tags", "attributes",
+			"summary", "problem", "solutions", "when_to_use", "when_not_to_use", "related", "sections" })
+	public record Json(String id, String title, String category, String language, String version,
+			@JsonProperty("created_at") @Schema(example = "2026-02-24") LocalDate createdAt, List<String> tags,
+			Map<String, Object> attributes, String summary, String problem, List<Solution> solutions,
+			@JsonProperty("when_to_use") List<String> whenToUse,
+			@JsonProperty("when_not_to_use") List<String> whenNotToUse, List<RelatedLink> related,
+			List<Section> sections) {
 	}
 
 	/**

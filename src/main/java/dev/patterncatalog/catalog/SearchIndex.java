@@ -157,25 +157,26 @@ final class SearchIndex {
 	}
 
 	private static Document toLucene(PatternDocument document) {
+		PatternDocument.Content content = document.content();
 		Document lucene = new Document();
 		lucene.add(new StringField("id", document.id(), Field.Store.YES));
 		lucene.add(new TextField("title", document.title(), Field.Store.NO));
 		lucene.add(new TextField("tags", String.join(" ", document.tags()), Field.Store.NO));
-		lucene.add(new TextField("summary", document.summary(), Field.Store.NO));
-		lucene.add(new TextField("body", body(document), Field.Store.NO));
+		lucene.add(new TextField("summary", content.summary(), Field.Store.NO));
+		lucene.add(new TextField("body", body(document, content), Field.Store.NO));
 		return lucene;
 	}
 
-	private static String body(PatternDocument document) {
+	private static String body(PatternDocument document, PatternDocument.Content content) {
 		return Stream
-			.of(Stream.of(document.problem()),
-					document.solutions()
+			.of(Stream.of(content.problem()),
+					content.solutions()
 						.stream()
 						.flatMap((s) -> Stream.concat(Stream.of(s.name(), s.prose()),
 								s.examples().stream().map(PatternDocument.CodeExample::code))),
-					document.whenToUse().stream(), document.whenNotToUse().stream(),
+					content.whenToUse().stream(), content.whenNotToUse().stream(),
 					document.related().stream().map(PatternDocument.RelatedLink::label),
-					document.sections().stream().flatMap((s) -> Stream.of(s.heading(), s.markdown())))
+					content.sections().stream().flatMap((s) -> Stream.of(s.heading(), s.markdown())))
 			.flatMap((s) -> s)
 			.collect(Collectors.joining("\n"));
 	}

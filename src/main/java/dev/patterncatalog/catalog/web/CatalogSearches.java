@@ -1,7 +1,11 @@
 package dev.patterncatalog.catalog.web;
 
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import dev.patterncatalog.catalog.Catalog;
@@ -39,7 +43,15 @@ class CatalogSearches implements DisposableBean {
 
 	CatalogSearches(SearchLimits limits) {
 		this.limits = limits;
-		this.scheduler = Schedulers.newBoundedElastic(limits.threads(), limits.queue(), "catalog-search", 60, true);
+		// a pool with a queue of fixed length: beyond it a search is refused at once
+		AtomicInteger threads = new AtomicInteger();
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(limits.threads(), limits.threads(), 0, TimeUnit.SECONDS,
+				new ArrayBlockingQueue<>(limits.queue()), (task) -> {
+					Thread thread = new Thread(task, "catalog-search-" + threads.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+		this.scheduler = Schedulers.fromExecutorService(pool, "catalog-search");
 		this.limiter = RateLimiter.of("catalog-search",
 				RateLimiterConfig.custom()
 					.limitForPeriod(limits.perSecond())

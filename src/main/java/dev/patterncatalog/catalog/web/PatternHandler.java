@@ -110,7 +110,7 @@ class PatternHandler {
 	@ApiResponse(responseCode = "200", description = "The document",
 			content = {
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-							schema = @Schema(implementation = PatternDocument.class)),
+							schema = @Schema(implementation = PatternDocument.Json.class)),
 					@Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
 					@Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")) })
 	Mono<ServerResponse> pattern(ServerRequest request) {

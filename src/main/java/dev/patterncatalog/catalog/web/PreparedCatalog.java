@@ -170,15 +170,17 @@ final class PreparedCatalog {
 
 		Pattern(PatternDocument document) {
 			this.document = document;
-			this.json = kept(document);
+			// parsed from the text once for all of this document's answers
+			PatternDocument.Json parsed = document.json();
+			this.json = kept(parsed);
 			this.markdown = Prepared.offHeap(document.utf8(), MARKDOWN);
 			this.html = Prepared.offHeap(PatternHtml.render(document, PreparedCatalog.this.ids), HTML);
 			this.related = kept(new RelatedList(document.id(), PreparedCatalog.this.catalog.related(document)));
-			this.examplesByLanguage.put("", kept(exampleList(null)));
-			for (PatternDocument.Solution solution : document.solutions()) {
+			this.examplesByLanguage.put("", kept(exampleList(null, parsed.solutions())));
+			for (PatternDocument.Solution solution : parsed.solutions()) {
 				for (PatternDocument.CodeExample example : solution.examples()) {
 					this.examplesByLanguage.computeIfAbsent(example.language(),
-							(language) -> kept(exampleList(language)));
+							(language) -> kept(exampleList(language, parsed.solutions())));
 				}
 			}
 		}
@@ -198,12 +200,12 @@ final class PreparedCatalog {
 		Prepared examples(@Nullable String language) {
 			String key = (language != null) ? language.toLowerCase(Locale.ROOT) : "";
 			Prepared prepared = this.examplesByLanguage.get(key);
-			return (prepared != null) ? prepared : json(exampleList(language));
+			return (prepared != null) ? prepared : json(exampleList(language, this.document.solutions()));
 		}
 
-		private ExampleList exampleList(@Nullable String language) {
+		private ExampleList exampleList(@Nullable String language, List<PatternDocument.Solution> solutions) {
 			List<Example> examples = new ArrayList<>();
-			for (PatternDocument.Solution solution : this.document.solutions()) {
+			for (PatternDocument.Solution solution : solutions) {
 				for (PatternDocument.CodeExample example : solution.examples()) {
 					if (language == null || example.language().equalsIgnoreCase(language)) {
 						examples.add(new Example(solution.name(), example.language(), example.label(), example.code()));

@@ -63,8 +63,7 @@ class PatternHtmlTests {
 
 	private static PatternDocument document(String title, String body, Map<String, Object> attributes) {
 		return new PatternDocument("x-one", title, "c", "all", "1.0.0", LocalDate.of(2026, 1, 1), List.of("t"),
-				attributes, "", "", List.of(), List.of(), List.of(), List.of(), List.of(),
-				PatternDocument.deflate(body), 0, "test");
+				attributes, List.of(), PatternDocument.deflate(body), 0, "test");
 	}
 
 }
