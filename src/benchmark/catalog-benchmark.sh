@@ -3,7 +3,8 @@
 # their size) in a catalog folder, the service run as the image runs it (the Dockerfile's JVM options, a 205 MB
 # heap). Prints:
 #   load      the first load of the folder, from the service's log
-#   edit      EDITS single-file edits, each from the write until the API serves it (the debounce included)
+#   edit      EDITS single-file edits, each from the write until the API serves it (the debounce included),
+#             and how long each reload took
 #   search    wrk for 20 s of distinct full-text searches (each one new to the cache, fuzzy ones among them) at 20
 #             connections, with a document read by id alongside, and the collector's full collections meanwhile
 #   memory    heap after the load and the process's resident size at the end
@@ -61,6 +62,8 @@ for edit in $(seq "$EDITS"); do
 	done
 	echo "edit	bench-$edit served $(( ($(date +%s%N) - start) / 1000000 )) ms after the write"
 done
+echo "edit	the reloads themselves, from the log: $(grep -o 'problems, in [0-9]* ms' "$work/service.log" \
+	| grep -o '[0-9]* ms' | tr '\n' ' ')"
 
 cat > "$work/searches.lua" <<'LUA'
 -- distinct searches: a word and a counter, fuzzy every tenth

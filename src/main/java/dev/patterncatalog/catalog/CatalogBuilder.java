@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,8 @@ final class CatalogBuilder {
 			.sorted(Comparator.comparing(Source::builtin).thenComparing(Source::origin))
 			.toList();
 		Map<String, Parsed> parsedNow = new HashMap<>();
+		// the sections of the documents parsed in this build, for the index, then dropped
+		Map<PatternDocument, PatternDocument.Content> fresh = new IdentityHashMap<>();
 		for (Source source : ordered) {
 			String origin = source.origin();
 			Parsed last = this.parsed.get(origin);
@@ -84,6 +87,10 @@ final class CatalogBuilder {
 					byte[] digest = sha256(file.content());
 					result = (last != null && Arrays.equals(last.digest(), digest)) ? last.result()
 							: this.parser.parse(origin, file.content());
+					if (result.content() != null && result.document() != null) {
+						fresh.put(result.document(), result.content());
+						result = result.withoutContent();
+					}
 					parsedNow.put(origin, new Parsed(source.stamp(), digest, result));
 				}
 				else {
@@ -125,7 +132,7 @@ final class CatalogBuilder {
 		}
 		this.parsed = parsedNow;
 		return new Catalog(byId.values(), found, digest(byId.values(), found, parsedNow), this.clock.instant(),
-				this.indexer.index(byId.values()));
+				this.indexer.index(byId.values(), fresh));
 	}
 
 	/**

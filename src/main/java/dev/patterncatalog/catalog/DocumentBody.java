@@ -133,6 +133,11 @@ final class DocumentBody {
 	/**
 	 * The sections the format does not know, in file order.
 	 */
+	PatternDocument.Content content() {
+		return new PatternDocument.Content(summary(), problem(), solutions(), whenToUse(), whenNotToUse(),
+				otherSections());
+	}
+
 	List<Section> otherSections() {
 		return List.copyOf(this.otherSections);
 	}

@@ -14,11 +14,23 @@ final class DocumentParser {
 
 	/**
 	 * What parsing one file produced.
-	 *
 	 * @param document the document, or {@code null} if it has errors
 	 * @param problems errors and warnings, in file order
 	 */
-	record Result(@Nullable PatternDocument document, List<CatalogProblem> problems, int idLine) {
+	/**
+	 * @param content the sections of a document just parsed, for indexing it without
+	 * parsing it again; not kept
+	 */
+	record Result(@Nullable PatternDocument document, List<CatalogProblem> problems, int idLine,
+			PatternDocument.@Nullable Content content) {
+
+		Result(@Nullable PatternDocument document, List<CatalogProblem> problems, int idLine) {
+			this(document, problems, idLine, null);
+		}
+
+		Result withoutContent() {
+			return (this.content != null) ? new Result(this.document, this.problems, this.idLine) : this;
+		}
 
 		boolean hasErrors() {
 			return this.problems.stream().anyMatch((p) -> p.severity() == CatalogProblem.Severity.ERROR);
@@ -60,7 +72,7 @@ final class DocumentParser {
 		}
 		DocumentBody body = new DocumentBody(origin, lines.subList(close + 1, lines.size()), close + 2, problems);
 		PatternDocument document = PatternDocument.of(front, body, markdown, bodyStart(markdown, close + 1), origin);
-		return new Result(document, problems, front.idLine());
+		return new Result(document, problems, front.idLine(), body.content());
 	}
 
 	/**

@@ -158,6 +158,7 @@ public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingl
 	}
 
 	private synchronized Catalog reload(CatalogSources.@Nullable Listing listing) {
+		long start = System.nanoTime();
 		Catalog previous = current();
 		Catalog next = build(listing, previous);
 		if (next.version().equals(previous.version())) {
@@ -174,7 +175,7 @@ public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingl
 			retired.release();
 		}
 		logger.info("Catalog " + next.version() + " reloaded: " + next.documents().size() + " documents, "
-				+ next.problems().size() + " problems");
+				+ next.problems().size() + " problems, in " + (System.nanoTime() - start) / 1_000_000 + " ms");
 		return next;
 	}
 

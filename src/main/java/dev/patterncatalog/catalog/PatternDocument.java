@@ -49,9 +49,7 @@ public record PatternDocument(String id, String title, String category, String l
 	public Content content() {
 		String markdown = markdown();
 		List<String> lines = markdown.substring(this.bodyStart).lines().toList();
-		DocumentBody body = new DocumentBody(this.origin, lines, 1, new ArrayList<>());
-		return new Content(body.summary(), body.problem(), body.solutions(), body.whenToUse(), body.whenNotToUse(),
-				body.otherSections());
+		return new DocumentBody(this.origin, lines, 1, new ArrayList<>()).content();
 	}
 
 	/**

@@ -156,8 +156,7 @@ final class SearchIndex {
 		return ids;
 	}
 
-	private static Document toLucene(PatternDocument document) {
-		PatternDocument.Content content = document.content();
+	private static Document toLucene(PatternDocument document, PatternDocument.Content content) {
 		Document lucene = new Document();
 		lucene.add(new StringField("id", document.id(), Field.Store.YES));
 		lucene.add(new TextField("title", document.title(), Field.Store.NO));
@@ -210,13 +209,19 @@ final class SearchIndex {
 			}
 		}
 
-		synchronized SearchIndex index(Collection<PatternDocument> documents) {
+		/**
+		 * @param parsed the sections of documents at hand, so as not to parse them again
+		 */
+		synchronized SearchIndex index(Collection<PatternDocument> documents,
+				Map<PatternDocument, PatternDocument.Content> parsed) {
 			try {
 				Map<String, PatternDocument> now = new HashMap<>();
 				for (PatternDocument document : documents) {
 					now.put(document.id(), document);
 					if (this.indexed.get(document.id()) != document) {
-						this.writer.updateDocument(new Term("id", document.id()), toLucene(document));
+						PatternDocument.Content content = parsed.get(document);
+						this.writer.updateDocument(new Term("id", document.id()),
+								toLucene(document, (content != null) ? content : document.content()));
 					}
 				}
 				for (String id : this.indexed.keySet()) {
