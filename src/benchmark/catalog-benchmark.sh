@@ -7,7 +7,7 @@
 #             and how long each reload took
 #   search    wrk for 20 s of distinct full-text searches (each one new to the cache, fuzzy ones among them) at 20
 #             connections, with a document read by id alongside, and the collector's full collections meanwhile
-#   memory    heap after the load and the process's resident size at the end
+#   memory    the live heap after the load and the process's resident size at the end
 #   src/benchmark/catalog-benchmark.sh        # DOCS=10000 EDITS=5
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -49,8 +49,8 @@ java $JAVA_OPTS "-Xlog:gc:file=$work/gc.log" -jar "$jar" --server.port="$PORT" -
 service_pid=$!
 wait_ready "$PORT" "$service_pid"
 echo "load	$(grep -o 'loaded in [0-9]* ms: [0-9]* documents' "$work/service.log" | head -n 1)"
-echo "memory	heap after load: $(curl -sf "localhost:$PORT/actuator/metrics/jvm.memory.used?tag=area:heap" \
-	| python3 -c 'import json,sys; print(round(json.load(sys.stdin)["measurements"][0]["value"] / 1e6), "MB")')"
+# a class histogram collects first: its total is the live heap
+echo "memory	live heap after load: $(( $(jcmd "$service_pid" GC.class_histogram | awk '/^Total/ {print $3}') / 1000000 )) MB"
 
 for edit in $(seq "$EDITS"); do
 	file=$(ls "$work"/docs/part-0/bench-"$edit".md)

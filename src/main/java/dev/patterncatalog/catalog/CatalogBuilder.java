@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,14 +67,15 @@ final class CatalogBuilder {
 			.sorted(Comparator.comparing(Source::builtin).thenComparing(Source::origin))
 			.toList();
 		Map<String, Parsed> parsedNow = new HashMap<>();
-		// the sections of the documents parsed in this build, for the index, then dropped
-		Map<PatternDocument, PatternDocument.Content> fresh = new IdentityHashMap<>();
+		this.indexer.begin();
 		for (Source source : ordered) {
 			String origin = source.origin();
 			Parsed last = this.parsed.get(origin);
 			PatternDocument document;
 			int idLine = 1;
 			DocumentParser.Result result = null;
+			// the sections of a document parsed just now, for the index
+			PatternDocument.Content content = null;
 			if (last != null && source.stamp() != null && source.stamp().equals(last.stamp())) {
 				// the same size and time as at the last build: not even read again
 				result = last.result();
@@ -87,10 +87,8 @@ final class CatalogBuilder {
 					byte[] digest = sha256(file.content());
 					result = (last != null && Arrays.equals(last.digest(), digest)) ? last.result()
 							: this.parser.parse(origin, file.content());
-					if (result.content() != null && result.document() != null) {
-						fresh.put(result.document(), result.content());
-						result = result.withoutContent();
-					}
+					content = result.content();
+					result = result.withoutContent();
 					parsedNow.put(origin, new Parsed(source.stamp(), digest, result));
 				}
 				else {
@@ -111,6 +109,7 @@ final class CatalogBuilder {
 			PatternDocument existing = byId.get(document.id());
 			if (existing == null) {
 				byId.put(document.id(), document);
+				this.indexer.put(document, (result != null && document == result.document()) ? content : null);
 				builtinById.put(document.id(), source.builtin());
 			}
 			else if (!(source.builtin() && !builtinById.get(document.id()))) {
@@ -132,7 +131,7 @@ final class CatalogBuilder {
 		}
 		this.parsed = parsedNow;
 		return new Catalog(byId.values(), found, digest(byId.values(), found, parsedNow), this.clock.instant(),
-				this.indexer.index(byId.values(), fresh));
+				this.indexer.commit());
 	}
 
 	/**

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -209,22 +211,52 @@ final class SearchIndex {
 			}
 		}
 
+		/** The documents of the build under way, by id. */
+		private Map<String, PatternDocument> pending = new HashMap<>();
+
+		/** Ids written since the last commit, a build that failed half-way included. */
+		private final Set<String> written = new HashSet<>();
+
 		/**
-		 * @param parsed the sections of documents at hand, so as not to parse them again
+		 * Starts a build: what an earlier build that failed put is forgotten.
 		 */
-		synchronized SearchIndex index(Collection<PatternDocument> documents,
-				Map<PatternDocument, PatternDocument.Content> parsed) {
-			try {
-				Map<String, PatternDocument> now = new HashMap<>();
-				for (PatternDocument document : documents) {
-					now.put(document.id(), document);
-					if (this.indexed.get(document.id()) != document) {
-						PatternDocument.Content content = parsed.get(document);
-						this.writer.updateDocument(new Term("id", document.id()),
-								toLucene(document, (content != null) ? content : document.content()));
-					}
+		synchronized void begin() {
+			this.pending = new HashMap<>();
+		}
+
+		/**
+		 * Adds a document of the build under way, indexing it now if it is new or
+		 * changed: as the build comes to it, so that its sections need not be kept.
+		 * @param content its sections, if at hand, so as not to parse them again
+		 */
+		synchronized void put(PatternDocument document, PatternDocument.@Nullable Content content) {
+			this.pending.put(document.id(), document);
+			if (this.indexed.get(document.id()) != document) {
+				this.written.add(document.id());
+				try {
+					this.writer.updateDocument(new Term("id", document.id()),
+							toLucene(document, (content != null) ? content : document.content()));
 				}
-				for (String id : this.indexed.keySet()) {
+				catch (IOException ex) {
+					// the directory is in memory: an I/O error here is a bug, not a
+					// condition
+					throw new UncheckedIOException(ex);
+				}
+			}
+		}
+
+		/**
+		 * Ends the build under way: documents it did not put are removed, and its version
+		 * gets a view of the index as it is now.
+		 */
+		synchronized SearchIndex commit() {
+			try {
+				Map<String, PatternDocument> now = this.pending;
+				this.pending = new HashMap<>();
+				Set<String> held = new HashSet<>(this.indexed.keySet());
+				held.addAll(this.written);
+				this.written.clear();
+				for (String id : held) {
 					if (!now.containsKey(id)) {
 						this.writer.deleteDocuments(new Term("id", id));
 					}
