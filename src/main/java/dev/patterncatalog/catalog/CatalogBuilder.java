@@ -4,14 +4,22 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +35,15 @@ final class CatalogBuilder {
 
 	/** A run of the characters ids are made of, as PatternIds spells them. */
 	private static final Pattern ID_TOKEN = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+
+	/** How many files are read and parsed ahead of the build: bounds what they hold. */
+	private static final int READ_AHEAD = 64;
+
+	/**
+	 * Parsing is most of a large catalog's load: on every core, threads that end when
+	 * idle.
+	 */
+	private static final ThreadPoolExecutor PARSERS = parsers(Runtime.getRuntime().availableProcessors());
 
 	private final DocumentParser parser = new DocumentParser();
 
@@ -68,32 +85,28 @@ final class CatalogBuilder {
 			.toList();
 		Map<String, Parsed> parsedNow = new HashMap<>();
 		this.indexer.begin();
-		for (Source source : ordered) {
+		Map<String, Parsed> parsedBefore = this.parsed;
+		// files read and parsed ahead on threads of their own, a window of them at once,
+		// and taken in order here
+		Deque<Future<Read>> ahead = new ArrayDeque<>();
+		Iterator<Source> toRead = ordered.iterator();
+		for (int taken = 0; taken < ordered.size(); taken++) {
+			while (toRead.hasNext() && ahead.size() < READ_AHEAD) {
+				Source next = toRead.next();
+				ahead.add(PARSERS.submit(() -> read(next, parsedBefore.get(next.origin()))));
+			}
+			Read read = taken(ahead.poll());
+			Source source = read.source();
 			String origin = source.origin();
-			Parsed last = this.parsed.get(origin);
 			PatternDocument document;
 			int idLine = 1;
-			DocumentParser.Result result = null;
-			// the sections of a document parsed just now, for the index
-			PatternDocument.Content content = null;
-			if (last != null && source.stamp() != null && source.stamp().equals(last.stamp())) {
-				// the same size and time as at the last build: not even read again
-				result = last.result();
-				parsedNow.put(origin, last);
+			DocumentParser.Result result = (read.parsed() != null) ? read.parsed().result() : null;
+			PatternDocument.Content content = read.content();
+			if (read.parsed() != null) {
+				parsedNow.put(origin, read.parsed());
 			}
 			else {
-				SourceFile file = source.read().get();
-				if (file.content() != null) {
-					byte[] digest = sha256(file.content());
-					result = (last != null && Arrays.equals(last.digest(), digest)) ? last.result()
-							: this.parser.parse(origin, file.content());
-					content = result.content();
-					result = result.withoutContent();
-					parsedNow.put(origin, new Parsed(source.stamp(), digest, result));
-				}
-				else {
-					found.add(CatalogProblem.error(origin, null, "unreadable: " + file.unreadable()));
-				}
+				found.add(CatalogProblem.error(origin, null, "unreadable: " + read.unreadable()));
 			}
 			if (result == null) {
 				document = lastGood(origin, previous, found);
@@ -144,6 +157,59 @@ final class CatalogBuilder {
 			return new Source(file.origin(), file.builtin(), null, () -> file);
 		}
 
+	}
+
+	/**
+	 * Reads and parses one source, unless its stamp or its text says it is unchanged
+	 * since {@code last}. Runs on a parser thread.
+	 */
+	private Read read(Source source, @Nullable Parsed last) {
+		if (last != null && source.stamp() != null && source.stamp().equals(last.stamp())) {
+			// the same size and time as at the last build: not even read again
+			return new Read(source, last, null, null);
+		}
+		SourceFile file = source.read().get();
+		if (file.content() == null) {
+			return new Read(source, null, null, file.unreadable());
+		}
+		byte[] digest = sha256(file.content());
+		if (last != null && Arrays.equals(last.digest(), digest)) {
+			return new Read(source, new Parsed(source.stamp(), digest, last.result()), null, null);
+		}
+		DocumentParser.Result result = this.parser.parse(source.origin(), file.content());
+		return new Read(source, new Parsed(source.stamp(), digest, result.withoutContent()), result.content(), null);
+	}
+
+	private static ThreadPoolExecutor parsers(int threads) {
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), (task) -> {
+					Thread thread = new Thread(task, "catalog-parser");
+					thread.setDaemon(true);
+					return thread;
+				});
+		pool.allowCoreThreadTimeOut(true);
+		return pool;
+	}
+
+	private static Read taken(@Nullable Future<Read> read) {
+		try {
+			return read.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while building the catalog", ex);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : new IllegalStateException(ex.getCause());
+		}
+	}
+
+	/**
+	 * A source read: its parse, the sections parsed just now (for the index), or why it
+	 * could not be read.
+	 */
+	private record Read(Source source, @Nullable Parsed parsed, PatternDocument.@Nullable Content content,
+			@Nullable String unreadable) {
 	}
 
 	/**
