@@ -87,19 +87,20 @@ class ContainerImageIT {
 	@Order(2)
 	void keepsServingThroughABurstOfLabRunsWithinItsMemoryLimit() {
 		// a thousand fan-outs at a time, each making three loopback HTTP calls: the load
-		// that got the service killed for memory in a 256 MB container
-		List<Integer> statuses = Flux.range(0, 6000)
-			.flatMap(
-					(i) -> Mono
-						.fromFuture(() -> http.sendAsync(request("/api/lab/demos/fan-out?variant=parallel&seed=" + i),
-								HttpResponse.BodyHandlers.discarding()))
-						.map(HttpResponse::statusCode)
-						.onErrorReturn(-1),
-					1000)
+		// that got the service killed for memory in a 256 MB container. Each is given
+		// time to be answered on a busy shared machine: what is tested is that all are,
+		// within the memory limit
+		List<String> answers = Flux.range(0, 6000)
+			.flatMap((i) -> Mono
+				.fromFuture(() -> http.sendAsync(
+						request("/api/lab/demos/fan-out?variant=parallel&seed=" + i, Duration.ofSeconds(90)),
+						HttpResponse.BodyHandlers.discarding()))
+				.map((response) -> String.valueOf(response.statusCode()))
+				// a request that got no answer at all, by what the client saw
+				.onErrorResume((ex) -> Mono.just(ex.getClass().getSimpleName())), 1000)
 			.collectList()
-			.block(Duration.ofMinutes(3));
-		// -1 counts requests that got no answer at all
-		assertThat(statuses).hasSize(6000).containsOnly(200);
+			.block(Duration.ofMinutes(4));
+		assertThat(answers).hasSize(6000).containsOnly("200");
 		assertThat(docker().inspectContainerCmd(container.getContainerId()).exec().getState().getOOMKilled()).isFalse();
 	}
 
@@ -181,9 +182,13 @@ class ContainerImageIT {
 	}
 
 	private static HttpRequest request(String path) {
+		return request(path, Duration.ofSeconds(30));
+	}
+
+	private static HttpRequest request(String path, Duration timeout) {
 		return HttpRequest
 			.newBuilder(URI.create("http://" + container.getHost() + ":" + container.getMappedPort(8080) + path))
-			.timeout(Duration.ofSeconds(30))
+			.timeout(timeout)
 			.build();
 	}
 
