@@ -19,24 +19,10 @@ COPY --from=layers /build/extracted/dependencies/ ./
 COPY --from=layers /build/extracted/spring-boot-loader/ ./
 COPY --from=layers /build/extracted/snapshot-dependencies/ ./
 COPY --from=layers /build/extracted/application/ ./
-# Memory, measured by src/benchmark/load-benchmark.sh and ContainerImageIT: the JVM needs about 160 MB besides its
-# heap (class metadata, compiled code, malloc), and a thousand lab fan-outs in flight over HTTP keep 55 to 90 MB of
-# the heap live, so the image is sized for a 512 MB limit with 40 % of it for the heap (with a 128 MB heap that load
-# ran into back-to-back full collections; in a 256 MB container it got the container killed). The heap starts at its
-# full size: grown on demand, it spent the lab's first minute of load with a small young generation, collecting
-# several times a second (a thousand in-process fan-outs at once: about 3 500 runs/s, against about 4 100 when it
-# starts full). The parallel collector rather than the serial one the JVM would pick for a small container: on two
-# cores its collections of that load paused the service about half as long in all (4.0 s against 7.1 to 7.4 s in
-# 30 s of it), for 4 000 to 4 500 runs/s against 2 300 to 4 200 in two comparisons, and 8 MB more resident
-# memory. Half the heap for the young generation (NewRatio=1) rather than a third: a lab run lives 200 ms, and with
-# the default a thousand runs in flight filled the young generation five times a second, so what was in flight was
-# copied at every collection and some of it promoted, until a full collection of about 250 ms. In two interleaved
-# pairs of 40 s of in-process fan-outs (a thousand connections, then a hundred): 85-89 young collections instead of
-# 144-150, 1.9-2.0 s of pauses instead of 3.0-3.2 s, no full collection instead of two, p99 251-277 ms instead of
-# 312-351 ms at a thousand connections and 209 ms instead of 217-221 ms at a hundred. Two malloc arenas instead of
-# glibc's eight per core, and the native heap trimmed every 5 s: the JIT compilers' arenas (about 30 MB at their
-# peak) are freed after the warm-up but glibc kept the pages, so resident memory 5 s after a load of the lab was
-# 352-368 MB with the trim against 391-420 MB without it in four pairs of runs.
+# Sized for a 512 MB container, 40 % of it for the heap: the JVM needs about 160 MB besides it, and a thousand lab
+# fan-outs keep up to 90 MB live. The heap starts full, the parallel collector with half of it young (a lab run lives
+# 200 ms), two malloc arenas and the native heap trimmed every 5 s: each chosen by measurement, recorded in
+# src/benchmark/README.md ("Measurements behind the configuration").
 # spring.aot.enabled: the application context is wired by code that `./mvnw package` generated ahead of time, not by
 # scanning classes and evaluating conditions at startup (see the README on what that fixes at build time).
 ENV JAVA_TOOL_OPTIONS="-XX:InitialRAMPercentage=40 -XX:MaxRAMPercentage=40 -XX:+UseParallelGC -XX:NewRatio=1 -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=5000 -Dspring.aot.enabled=true" \

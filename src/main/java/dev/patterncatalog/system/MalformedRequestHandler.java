@@ -108,9 +108,9 @@ final class MalformedRequestHandler extends ChannelInboundHandlerAdapter {
 	/**
 	 * Whether {@code target} is a path and query made only of characters that {@link URI}
 	 * accepts anywhere in them (RFC 2396's unreserved and reserved characters, and
-	 * escapes of two hex digits): the usual request, checked without building a URI,
-	 * which served 4 to 15 % more documents per second in interleaved runs. Anything else
-	 * is parsed, for the precise reason it is wrong.
+	 * escapes of two hex digits): the usual request, checked without building a URI
+	 * (measured in {@code src/benchmark/README.md}). Anything else is parsed, for the
+	 * precise reason it is wrong.
 	 */
 	static boolean isPlainTarget(String target) {
 		if (target.isEmpty() || target.charAt(0) != '/' || (target.length() > 1 && target.charAt(1) == '/')) {

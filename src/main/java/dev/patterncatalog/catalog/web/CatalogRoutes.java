@@ -14,9 +14,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * Routes of the catalog API. Functional routes rather than an annotated controller
  * because they are matched first and directly, where request-mapping lookup checks every
- * mapping of the application against a path with a variable: in interleaved runs of one
- * session, a document was served 13-27 % faster and a listing 9-16 %. The OpenAPI
- * description is read from the annotations on {@link PatternHandler}'s methods.
+ * mapping of the application against a path with a variable (measured in
+ * {@code src/benchmark/README.md}). The OpenAPI description is read from the annotations
+ * on {@link PatternHandler}'s methods.
  */
 @Configuration(proxyBeanMethods = false)
 class CatalogRoutes {

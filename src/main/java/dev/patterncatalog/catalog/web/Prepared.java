@@ -21,11 +21,10 @@ import org.springframework.http.MediaType;
  * <p>
  * The answers a catalog version makes once and keeps for its whole life are held off the
  * heap, read-only: the server writes a view of them to the socket as they are, where
- * bytes on the heap are copied into a direct buffer of Netty's for every answer. For a
- * document by id (8 KB) that gave more requests per second in 17 of 18 interleaved pairs
- * under wrk (2 to 8 % with the machine quiet, up to 19 % with it busy); a 1.6 KB listing
- * showed no difference. Answers made on request stay on the heap: a direct buffer costs
- * more to allocate, and is freed only when the collector finds its owner unreachable.
+ * bytes on the heap are copied into a direct buffer of Netty's for every answer (faster
+ * for a document by id, measured in {@code src/benchmark/README.md}). Answers made on
+ * request stay on the heap: a direct buffer costs more to allocate, and is freed only
+ * when the collector finds its owner unreachable.
  * <p>
  * An answer of at least {@value #MIN_GZIP_LENGTH} bytes is compressed with gzip along
  * with it, kept beside it and stored the same way, for clients that accept that encoding:

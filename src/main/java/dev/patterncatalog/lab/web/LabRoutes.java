@@ -14,10 +14,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * Routes of the lab's demos. Functional routes rather than an annotated controller, as
  * for the catalog: annotated handlers cost a mapping lookup and argument resolution per
- * request. Measured on a fan-out run in process: 46 KB allocated instead of 52 KB, and at
- * a thousand connections 3 to 4 % more runs per second for 13 to 33 % less CPU per run in
- * three interleaved pairs. The OpenAPI description is read from the annotations on
- * {@link LabHandler}'s methods.
+ * request (measured in {@code src/benchmark/README.md}). The OpenAPI description is read
+ * from the annotations on {@link LabHandler}'s methods.
  */
 @Configuration(proxyBeanMethods = false)
 class LabRoutes {
