@@ -126,30 +126,6 @@ public record PatternDocument(String id, String title, String category, String l
 		return markdown().substring(this.bodyStart).strip();
 	}
 
-	public String summary() {
-		return content().summary();
-	}
-
-	public String problem() {
-		return content().problem();
-	}
-
-	public List<Solution> solutions() {
-		return content().solutions();
-	}
-
-	public List<String> whenToUse() {
-		return content().whenToUse();
-	}
-
-	public List<String> whenNotToUse() {
-		return content().whenNotToUse();
-	}
-
-	public List<Section> sections() {
-		return content().sections();
-	}
-
 	public PatternSummary toSummary() {
 		return new PatternSummary(this.id, this.title, this.category, this.language, this.version, this.createdAt,
 				this.tags);

@@ -61,7 +61,7 @@ class DocumentParserPropertyTests {
 
 			assertThat(result.hasErrors()).as(text).isFalse();
 			assertThat(result.document().id()).isEqualTo(id);
-			assertThat(result.document().solutions().get(0).examples()).hasSize(1);
+			assertThat(result.document().content().solutions().get(0).examples()).hasSize(1);
 		}
 	}
 

@@ -30,20 +30,20 @@ class DocumentParserTests {
 		assertThat(document.version()).isEqualTo("1.0.0");
 		assertThat(document.createdAt()).isEqualTo(LocalDate.of(2026, 2, 24));
 		assertThat(document.tags()).containsExactly("async", "timeout");
-		assertThat(document.summary()).isEqualTo("A short lead.");
-		assertThat(document.problem()).isEqualTo("Independent work is **awaited** one after another.");
-		assertThat(document.solutions()).singleElement().satisfies((solution) -> {
+		assertThat(document.content().summary()).isEqualTo("A short lead.");
+		assertThat(document.content().problem()).isEqualTo("Independent work is **awaited** one after another.");
+		assertThat(document.content().solutions()).singleElement().satisfies((solution) -> {
 			assertThat(solution.name()).isEqualTo("Parallel vs Sequential Execution");
 			assertThat(solution.prose()).isEqualTo("Start them together.");
 			assertThat(solution.examples()).containsExactly(
 					new CodeExample("javascript", "JavaScript", "await Promise.all([a(), b()]);"),
 					new CodeExample("python", "Python", "await asyncio.gather(a(), b())"));
 		});
-		assertThat(document.whenToUse()).containsExactly("several independent calls", "a `timeout` budget");
-		assertThat(document.whenNotToUse()).containsExactly("dependent steps");
+		assertThat(document.content().whenToUse()).containsExactly("several independent calls", "a `timeout` budget");
+		assertThat(document.content().whenNotToUse()).containsExactly("dependent steps");
 		assertThat(document.related()).containsExactly(new RelatedLink("gen-pattern-002", "Error Handling Patterns"),
 				new RelatedLink("py-pattern-001", "Pythonic Patterns"));
-		assertThat(document.sections()).isEmpty();
+		assertThat(document.content().sections()).isEmpty();
 		assertThat(document.body()).startsWith("# Async/Await Patterns");
 		assertThat(result.idLine()).isEqualTo(2);
 	}
@@ -84,13 +84,13 @@ class DocumentParserTests {
 
 		PatternDocument parsed = this.parser.parse("test.md", document).document();
 
-		assertThat(parsed.solutions()).singleElement().satisfies((solution) -> {
+		assertThat(parsed.content().solutions()).singleElement().satisfies((solution) -> {
 			assertThat(solution.examples()).extracting(CodeExample::language).containsExactly("yaml", "markdown");
 			assertThat(solution.examples().get(0).code()).isEqualTo("---\n## not a heading\nkey: value");
 			assertThat(solution.examples().get(1).code()).isEqualTo("---\n# Title\n## Problem");
 		});
-		assertThat(parsed.problem()).isEqualTo("p");
-		assertThat(parsed.whenToUse()).containsExactly("always");
+		assertThat(parsed.content().problem()).isEqualTo("p");
+		assertThat(parsed.content().whenToUse()).containsExactly("always");
 	}
 
 	@Test
@@ -109,8 +109,8 @@ class DocumentParserTests {
 
 		assertThat(result.problems()).isEmpty();
 		assertThat(result.document().title()).isEqualTo("Ünïcode — 非同期 🚀");
-		assertThat(result.document().problem()).isEqualTo("Zeichen: ß, ø, 日本語, emoji 🚀.");
-		assertThat(result.document().solutions().get(0).name()).isEqualTo("Ωmega");
+		assertThat(result.document().content().problem()).isEqualTo("Zeichen: ß, ø, 日本語, emoji 🚀.");
+		assertThat(result.document().content().solutions().get(0).name()).isEqualTo("Ωmega");
 	}
 
 	@Test
@@ -130,12 +130,12 @@ class DocumentParserTests {
 		PatternDocument parsed = this.parser.parse("test.md", document).document();
 
 		assertThat(parsed).isNotNull();
-		assertThat(parsed.solutions()).singleElement().satisfies((solution) -> {
+		assertThat(parsed.content().solutions()).singleElement().satisfies((solution) -> {
 			assertThat(solution.prose()).isEmpty();
 			assertThat(solution.examples()).isEmpty();
 		});
-		assertThat(parsed.whenToUse()).isEmpty();
-		assertThat(parsed.whenNotToUse()).isEmpty();
+		assertThat(parsed.content().whenToUse()).isEmpty();
+		assertThat(parsed.content().whenNotToUse()).isEmpty();
 		assertThat(parsed.related()).isEmpty();
 	}
 
@@ -164,13 +164,14 @@ class DocumentParserTests {
 		PatternDocument parsed = this.parser.parse("test.md", document).document();
 
 		assertThat(parsed.related()).containsExactly(new RelatedLink("gen-pattern-002", ""));
-		assertThat(parsed.sections()).singleElement().satisfies((section) -> {
+		assertThat(parsed.content().sections()).singleElement().satisfies((section) -> {
 			assertThat(section.heading()).isEqualTo("Trade-offs");
 			assertThat(section.markdown()).isEqualTo("Costs **memory**.\n\n### Details\nMore.");
 		});
-		assertThat(parsed.whenToUse()).containsExactly("sometimes");
-		assertThat(parsed.solutions()).singleElement().satisfies((s) -> assertThat(s.name()).isEqualTo("Solution"));
-		assertThat(parsed.problem()).isEqualTo("Late problem.");
+		assertThat(parsed.content().whenToUse()).containsExactly("sometimes");
+		assertThat(parsed.content().solutions()).singleElement()
+			.satisfies((s) -> assertThat(s.name()).isEqualTo("Solution"));
+		assertThat(parsed.content().problem()).isEqualTo("Late problem.");
 	}
 
 	@Test
@@ -188,7 +189,7 @@ class DocumentParserTests {
 		DocumentParser.Result result = this.parser.parse("warn.md", document);
 
 		assertThat(result.document()).isNotNull();
-		assertThat(result.document().solutions().get(0).examples())
+		assertThat(result.document().content().solutions().get(0).examples())
 			.containsExactly(new CodeExample("text", null, "plain code"));
 		assertThat(result.problems()).allMatch((p) -> p.severity() == Severity.WARNING)
 			.extracting(CatalogProblem::line, CatalogProblem::message)
@@ -213,7 +214,7 @@ class DocumentParserTests {
 
 		PatternDocument parsed = this.parser.parse("test.md", document).document();
 
-		assertThat(parsed.solutions().get(0).prose()).isEqualTo("**Note:**\n\nJust prose.");
+		assertThat(parsed.content().solutions().get(0).prose()).isEqualTo("**Note:**\n\nJust prose.");
 	}
 
 	@Test

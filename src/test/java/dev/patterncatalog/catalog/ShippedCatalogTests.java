@@ -63,7 +63,8 @@ class ShippedCatalogTests {
 	@Test
 	void everyDocumentHasJavaCodeAndEveryExampleALanguage() {
 		for (PatternDocument document : this.catalog.current().documents()) {
-			List<PatternDocument.CodeExample> examples = document.solutions()
+			List<PatternDocument.CodeExample> examples = document.content()
+				.solutions()
 				.stream()
 				.flatMap((s) -> s.examples().stream())
 				.toList();

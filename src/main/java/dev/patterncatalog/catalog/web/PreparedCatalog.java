@@ -200,7 +200,7 @@ final class PreparedCatalog {
 		Prepared examples(@Nullable String language) {
 			String key = (language != null) ? language.toLowerCase(Locale.ROOT) : "";
 			Prepared prepared = this.examplesByLanguage.get(key);
-			return (prepared != null) ? prepared : json(exampleList(language, this.document.solutions()));
+			return (prepared != null) ? prepared : json(exampleList(language, this.document.content().solutions()));
 		}
 
 		private ExampleList exampleList(@Nullable String language, List<PatternDocument.Solution> solutions) {
