@@ -172,7 +172,7 @@ final class CatalogBuilder {
 		if (file.content() == null) {
 			return new Read(source, null, null, file.unreadable());
 		}
-		byte[] digest = sha256(file.content());
+		byte[] digest = sha256(file.content().getBytes(StandardCharsets.UTF_8));
 		if (last != null && Arrays.equals(last.digest(), digest)) {
 			return new Read(source, new Parsed(source.stamp(), digest, last.result()), null, null);
 		}
@@ -219,9 +219,9 @@ final class CatalogBuilder {
 	private record Parsed(@Nullable Object stamp, byte[] digest, DocumentParser.Result result) {
 	}
 
-	private static byte[] sha256(String text) {
+	private static byte[] sha256(byte[] bytes) {
 		try {
-			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return MessageDigest.getInstance("SHA-256").digest(bytes);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("every JVM has SHA-256", ex);
@@ -267,7 +267,7 @@ final class CatalogBuilder {
 				Parsed file = parsed.get(document.origin());
 				sha.update((document.origin() + "\n").getBytes(StandardCharsets.UTF_8));
 				sha.update((file != null && file.result().document() == document) ? file.digest()
-						: MessageDigest.getInstance("SHA-256").digest(document.utf8()));
+						: sha256(document.utf8()));
 			}
 			problems.forEach((p) -> sha.update((p + "\n").getBytes(StandardCharsets.UTF_8)));
 			return HexFormat.of().formatHex(sha.digest(), 0, 8);

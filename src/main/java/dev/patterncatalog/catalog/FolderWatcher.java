@@ -115,7 +115,9 @@ final class FolderWatcher implements Closeable {
 
 				@Override
 				public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
-					if (!dir.equals(root) && CatalogSources.isHidden(dir)) {
+					// hidden ones too when created later; not the folder, whatever its
+					// name
+					if (!dir.equals(FolderWatcher.this.folder) && CatalogSources.isHidden(dir)) {
 						return FileVisitResult.SKIP_SUBTREE;
 					}
 					try {

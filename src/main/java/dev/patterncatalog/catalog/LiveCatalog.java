@@ -150,13 +150,10 @@ public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingl
 	}
 
 	/**
-	 * Rebuilds the catalog from its sources and serves the result. Blocks on file I/O.
-	 * @return the new version
+	 * Rebuilds the catalog from the folder's files as {@code listing} found them, and
+	 * serves the result. Blocks on file I/O.
+	 * @return the version served now
 	 */
-	synchronized Catalog reload() {
-		return reload((this.folder != null) ? CatalogSources.list(this.folder) : null);
-	}
-
 	private synchronized Catalog reload(CatalogSources.@Nullable Listing listing) {
 		long start = System.nanoTime();
 		Catalog previous = current();
@@ -174,8 +171,12 @@ public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingl
 		if (retired != null) {
 			retired.release();
 		}
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		logger.info("Catalog " + next.version() + " reloaded: " + next.documents().size() + " documents, "
-				+ next.problems().size() + " problems, in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+				+ next.problems().size() + " problems, in " + took.toMillis() + " ms");
+		if (took.compareTo(this.properties.reloadTimeout()) > 0) {
+			logger.warn("Catalog reload took more than catalog.reload-timeout = " + this.properties.reloadTimeout());
+		}
 		return next;
 	}
 
@@ -260,14 +261,9 @@ public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingl
 						+ " until it returns");
 				return;
 			}
-			long start = System.nanoTime();
-			Catalog catalog = reload(now);
+			reload(now);
 			this.loaded = now;
-			this.freshness = this.freshness.fresh(catalog.version(), Instant.now());
-			Duration took = Duration.ofNanos(System.nanoTime() - start);
-			if (took.compareTo(this.properties.reloadTimeout()) > 0) {
-				logger.warn("Catalog reload took " + took.toMillis() + " ms, more than catalog.reload-timeout");
-			}
+			this.freshness = this.freshness.fresh(Instant.now());
 		}
 		catch (RuntimeException | Error ex) {
 			// the next change tries again; meanwhile health says what is served and why
@@ -315,27 +311,25 @@ public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingl
 	 * missing, or the last reload failed
 	 * @param since when it became stale, or when the last reload succeeded
 	 * @param reason why it is stale
-	 * @param version the version the last reload served
 	 */
-	public record Freshness(String watching, boolean stale, @Nullable Instant since, @Nullable String reason,
-			@Nullable String version) {
+	public record Freshness(String watching, boolean stale, @Nullable Instant since, @Nullable String reason) {
 
 		static final String EVENTS = "events";
 
 		static final String RESCANS = "rescans";
 
-		static final Freshness OFF = new Freshness("off", false, null, null, null);
+		static final Freshness OFF = new Freshness("off", false, null, null);
 
 		Freshness watching(String how) {
-			return new Freshness(how, this.stale, this.since, this.reason, this.version);
+			return new Freshness(how, this.stale, this.since, this.reason);
 		}
 
 		Freshness stale(String why, Instant now) {
-			return new Freshness(this.watching, true, this.stale ? this.since : now, why, this.version);
+			return new Freshness(this.watching, true, this.stale ? this.since : now, why);
 		}
 
-		Freshness fresh(String version, Instant now) {
-			return new Freshness(this.watching, false, now, null, version);
+		Freshness fresh(Instant now) {
+			return new Freshness(this.watching, false, now, null);
 		}
 
 	}
