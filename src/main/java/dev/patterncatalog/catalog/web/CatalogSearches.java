@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import dev.patterncatalog.catalog.Catalog;
 import dev.patterncatalog.catalog.CatalogReplaced;
 import dev.patterncatalog.catalog.SearchTooLong;
+import dev.patterncatalog.system.RetryLater;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
@@ -20,11 +21,8 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Where full-text searches run: never on an event loop (a fuzzy query can hold a core for
@@ -72,28 +70,21 @@ class CatalogSearches implements DisposableBean {
 			// Lucene stops a search at its budget; this also bounds the wait in the queue
 			.timeout(budget.multipliedBy(2), Mono.error(() -> new SearchTooLong(budget)))
 			.transformDeferred(RateLimiterOperator.of(this.limiter))
-			.onErrorMap(RequestNotPermitted.class, (ex) -> refused(HttpStatus.TOO_MANY_REQUESTS, "Too many searches",
+			.onErrorMap(RequestNotPermitted.class, (ex) -> new RetryLater(HttpStatus.TOO_MANY_REQUESTS,
+					"Too many searches",
 					"More than " + this.limits.perSecond()
 							+ " searches a second (catalog.search.per-second); retry after the Retry-After seconds."))
 			.onErrorMap(RejectedExecutionException.class,
-					(ex) -> refused(HttpStatus.SERVICE_UNAVAILABLE, "Search busy",
+					(ex) -> new RetryLater(HttpStatus.SERVICE_UNAVAILABLE, "Search busy",
 							"Every search thread and queue place is taken (catalog.search.threads and"
 									+ " catalog.search.queue); retry after the Retry-After seconds."))
 			.onErrorMap(CatalogReplaced.class,
-					(ex) -> refused(HttpStatus.SERVICE_UNAVAILABLE, "Catalog replaced",
+					(ex) -> new RetryLater(HttpStatus.SERVICE_UNAVAILABLE, "Catalog replaced",
 							"The catalog was reloaded while this search waited; retry after the Retry-After seconds."))
-			.onErrorMap(SearchTooLong.class, (ex) -> refused(HttpStatus.SERVICE_UNAVAILABLE, "Search too long",
+			.onErrorMap(SearchTooLong.class, (ex) -> new RetryLater(HttpStatus.SERVICE_UNAVAILABLE, "Search too long",
 					"The search did not finish within its budget of " + budget.toMillis()
 							+ " ms (catalog.search.budget): a fuzzy or prefix term that matches many words, or a busy"
 							+ " machine. Narrow the query, or retry after the Retry-After seconds."));
-	}
-
-	private static ErrorResponseException refused(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		ErrorResponseException refusal = new ErrorResponseException(status, problem, null);
-		refusal.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-		return refusal;
 	}
 
 	@Override
