@@ -1,6 +1,7 @@
 package dev.patterncatalog.lab;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -186,7 +187,10 @@ public final class Run {
 				this.facts.put("rejected", this.rejected.get());
 			}
 			return new Timeline(demo, variant, seed, this.transport, round(total), (error != null) ? "error" : "ok",
-					(error != null) ? describe(error) : null, ordered, Map.copyOf(this.facts), theory, null);
+					(error != null) ? describe(error) : null, ordered,
+					// in the names' order: Map.copyOf would answer them in an order that
+					// changes run to run
+					Collections.unmodifiableMap(new TreeMap<>(this.facts)), theory, null);
 		}
 	}
 
