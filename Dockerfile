@@ -24,7 +24,7 @@ COPY --from=layers /build/extracted/application/ ./
 # 200 ms), two malloc arenas and the native heap trimmed every 5 s: each chosen by measurement, recorded in
 # src/benchmark/README.md ("Measurements behind the configuration").
 # spring.aot.enabled: the application context is wired by code that `./mvnw package` generated ahead of time, not by
-# scanning classes and evaluating conditions at startup (see the README on what that fixes at build time).
+# scanning classes and evaluating conditions at startup (src/docs/container.md says what that fixes at build time).
 ENV JAVA_TOOL_OPTIONS="-XX:InitialRAMPercentage=40 -XX:MaxRAMPercentage=40 -XX:+UseParallelGC -XX:NewRatio=1 -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=5000 -Dspring.aot.enabled=true" \
 	MALLOC_ARENA_MAX=2
 # Class data sharing: a training run that stops once the application context is refreshed records the classes
