@@ -1,7 +1,5 @@
 package dev.patterncatalog.catalog;
 
-import java.util.List;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -13,15 +11,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The catalog's part of health, and of readiness: up once a catalog with documents is
- * loaded, with its version and the problems found while loading it, and whether it is
- * stale: a catalog folder that is missing or could not be reloaded leaves the last good
- * catalog served (still up, still ready), and says so here and in the metric
+ * loaded, with its version and how many problems were found while loading it (listed,
+ * with their files, by {@code /api/catalog/problems}: health is public), and whether it
+ * is stale: a catalog folder that is missing or could not be reloaded leaves the last
+ * good catalog served (still up, still ready), and says so here and in the metric
  * {@code catalog.stale}.
  */
 @Component("catalogHealthIndicator")
 class CatalogHealthIndicator implements ReactiveHealthIndicator, MeterBinder {
-
-	private static final int LISTED_PROBLEMS = 20;
 
 	private final LiveCatalog catalog;
 
@@ -32,17 +29,11 @@ class CatalogHealthIndicator implements ReactiveHealthIndicator, MeterBinder {
 	@Override
 	public Mono<Health> health() {
 		Catalog current = this.catalog.current();
-		List<String> problems = current.problems()
-			.stream()
-			.limit(LISTED_PROBLEMS)
-			.map(CatalogProblem::toString)
-			.toList();
 		LiveCatalog.Freshness freshness = this.catalog.freshness();
 		Health.Builder health = current.documents().isEmpty() ? Health.outOfService() : Health.up();
 		health.withDetail("version", current.version())
 			.withDetail("documents", current.documents().size())
 			.withDetail("problems", current.problems().size())
-			.withDetail("firstProblems", problems)
 			.withDetail("watching", freshness.watching())
 			.withDetail("stale", freshness.stale());
 		if (freshness.since() != null) {

@@ -23,9 +23,28 @@ public record CatalogProblem(@Schema(example = "file:/srv/patterns/retry.md") St
 		return new CatalogProblem(file, line, Severity.WARNING, message);
 	}
 
+	/**
+	 * The problem on one line, as it is logged: a line break in a document's id or a
+	 * file's name is written as an escape, so that no document can forge a log line.
+	 */
 	@Override
 	public String toString() {
-		return this.file + ((this.line != null) ? ":" + this.line : "") + ": " + this.severity + ": " + this.message;
+		return oneLine(
+				this.file + ((this.line != null) ? ":" + this.line : "") + ": " + this.severity + ": " + this.message);
+	}
+
+	private static String oneLine(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+				out.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				out.append(c);
+			}
+		}
+		return out.toString();
 	}
 
 	public enum Severity {

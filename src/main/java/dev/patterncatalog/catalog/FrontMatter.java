@@ -135,6 +135,8 @@ record FrontMatter(String id, String title, String category, String language, St
 		return message.lines()
 			.filter((line) -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
 			.map(String::strip)
+			// a limit's message names the Java method that sets it: "(1000, from `...`)"
+			.map((line) -> line.replaceAll(", from `[^`]*`", ""))
 			.collect(Collectors.joining("; "));
 	}
 

@@ -257,7 +257,8 @@ public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingl
 			}
 			if (!now.present()) {
 				this.loaded = now;
-				stale("the catalog folder " + root + " is missing: serving catalog " + current().version()
+				// health is public: the reason names the setting, not the path
+				stale("the catalog folder (catalog.location) is missing: serving catalog " + current().version()
 						+ " until it returns");
 				return;
 			}
@@ -267,7 +268,8 @@ public final class LiveCatalog implements SmartLifecycle, SmartInitializingSingl
 		}
 		catch (RuntimeException | Error ex) {
 			// the next change tries again; meanwhile health says what is served and why
-			stale("the last reload failed (" + ex + "): serving catalog " + current().version());
+			stale("the last reload failed (" + ex.getClass().getSimpleName() + ", logged): serving catalog "
+					+ current().version());
 			logger.error("Catalog reload failed; still serving " + current().version(), ex);
 			if (ex instanceof VirtualMachineError fatal) {
 				throw fatal;

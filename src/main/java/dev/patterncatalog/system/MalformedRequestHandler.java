@@ -2,6 +2,7 @@ package dev.patterncatalog.system;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -88,14 +90,15 @@ final class MalformedRequestHandler extends ChannelInboundHandlerAdapter {
 							+ hosts.size() + ".");
 		}
 		String host = hosts.isEmpty() ? null : hosts.get(0);
-		if (isPlainTarget(request.uri()) && (host == null || isPlainHost(host))) {
+		if (host != null && !isHost(host)) {
+			return new Rejection(HttpResponseStatus.BAD_REQUEST,
+					"The Host header is not a host name or address with an optional port (RFC 9110, section 7.2).");
+		}
+		if (isPlainTarget(request.uri())) {
 			return null;
 		}
 		try {
 			new URI(request.uri());
-			if (host != null) {
-				new URI("http://" + host + "/");
-			}
 			return null;
 		}
 		catch (URISyntaxException ex) {
@@ -133,13 +136,44 @@ final class MalformedRequestHandler extends ChannelInboundHandlerAdapter {
 	}
 
 	/**
-	 * Whether {@code host} is made only of letters, digits, dots, hyphens and colons,
-	 * which {@link URI} accepts as an authority.
+	 * Whether {@code host} is a Host header's value (RFC 3986's host and optional port):
+	 * a name of dot-separated labels of letters, digits and hyphens, or an IPv6 address
+	 * in brackets, then at most one port of up to five digits no larger than 65535.
 	 */
-	static boolean isPlainHost(String host) {
-		for (int i = 0; i < host.length(); i++) {
-			char c = host.charAt(i);
-			if (!isLetterOrDigit(c) && c != '.' && c != '-' && c != ':') {
+	static boolean isHost(String host) {
+		int portStart = host.lastIndexOf(':');
+		String name = host;
+		if (host.startsWith("[")) {
+			int end = host.indexOf(']');
+			if (end < 0 || !host.substring(1, end).matches("[0-9A-Fa-f:.]+")) {
+				return false;
+			}
+			name = null;
+			portStart = (end + 1 < host.length()) ? end + 1 : -1;
+			if (portStart > 0 && host.charAt(portStart) != ':') {
+				return false;
+			}
+		}
+		if (portStart >= 0) {
+			String port = host.substring(portStart + 1);
+			if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch((c) -> c >= '0' && c <= '9')
+					|| Integer.parseInt(port) > 65535) {
+				return false;
+			}
+			if (name != null) {
+				name = host.substring(0, portStart);
+			}
+		}
+		if (name == null) {
+			return true;
+		}
+		String labels = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+		if (labels.isEmpty()) {
+			return false;
+		}
+		for (String label : labels.split("\\.", -1)) {
+			if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")
+					|| !label.chars().allMatch((c) -> isLetterOrDigit((char) c) || c == '-')) {
 				return false;
 			}
 		}
@@ -167,6 +201,7 @@ final class MalformedRequestHandler extends ChannelInboundHandlerAdapter {
 			.set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
 			.set(HttpHeaderNames.CONTENT_LENGTH, body.length)
 			.set(HttpHeaderNames.CACHE_CONTROL, "no-store")
+			.set(HttpHeaderNames.DATE, DateFormatter.format(new Date()))
 			.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
 		return response;
 	}

@@ -1,6 +1,7 @@
 package dev.patterncatalog.system;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.OpenAPI;
@@ -14,6 +15,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.context.annotation.Bean;
@@ -33,11 +35,15 @@ class OpenApiConfiguration {
 
 	@Bean
 	OpenAPI catalogOpenApi() {
-		return new OpenAPI().info(new Info().title("Reactive Pattern Catalog")
-			.version("v1")
-			.description("Async and resilience patterns as documents you can search and read, in JSON, Markdown or"
-					+ " HTML. Every error is an RFC 9457 problem (`application/problem+json`).")
-			.license(new License().name("Documents and code written by the project team")));
+		return new OpenAPI()
+			.info(new Info().title("Reactive Pattern Catalog")
+				.version("v1")
+				.description("Async and resilience patterns as documents you can search and read, in JSON, Markdown or"
+						+ " HTML. Every error is an RFC 9457 problem (`application/problem+json`).")
+				.license(new License().name("Documents and code written by the project team")))
+			// relative to the description itself, wherever it is served: never the
+			// request's Host, which any client can set
+			.servers(List.of(new Server().url("/")));
 	}
 
 	/**

@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -49,6 +50,11 @@ class ProblemDetailsHandler implements WebExceptionHandler {
 		if (ex instanceof ErrorResponse error) {
 			problem = error.getBody();
 			response.getHeaders().putAll(error.getHeaders());
+			if (problem.getStatus() == HttpStatus.NOT_ACCEPTABLE.value()) {
+				// Spring lists what it could serve in Accept, a request header that means
+				// nothing in an answer; the detail names them
+				response.getHeaders().remove(HttpHeaders.ACCEPT);
+			}
 		}
 		else {
 			problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

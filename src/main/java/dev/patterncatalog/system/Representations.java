@@ -59,8 +59,10 @@ public final class Representations {
 		}
 		catch (InvalidMediaTypeException ex) {
 			NotAcceptableStatusException notAcceptable = new NotAcceptableStatusException(offers);
-			notAcceptable.setDetail("The Accept header is not valid: " + ex.getMessage()
-					+ ". Acceptable representations: " + offers + ".");
+			// the parser's message names Java's number parsing; the client needs the rule
+			notAcceptable.setDetail("The Accept header is not a list of media types with optional weights from 0"
+					+ " to 1, such as 'text/html, application/json;q=0.9'. Acceptable representations: " + offers
+					+ ".");
 			throw notAcceptable;
 		}
 	}

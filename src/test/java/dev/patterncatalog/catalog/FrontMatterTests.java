@@ -57,6 +57,22 @@ class FrontMatterTests {
 	}
 
 	@Test
+	void frontMatterNestedTooDeepIsAnErrorThatNamesTheLimitNotJavaInternals() {
+		String document = FRONT.replace("category: \"pattern\"", "category: " + "[".repeat(1500) + "]".repeat(1500))
+				+ "## Problem\n";
+
+		DocumentParser.Result result = this.parser.parse("deep.md", document);
+
+		assertThat(result.document()).isNull();
+		assertThat(result.problems()).singleElement().satisfies((problem) -> {
+			assertThat(problem.severity()).isEqualTo(Severity.ERROR);
+			assertThat(problem.message()).startsWith("malformed YAML front matter: ")
+				.contains("nesting depth")
+				.doesNotContain("StreamReadConstraints", "`");
+		});
+	}
+
+	@Test
 	void aKeyGivenTwiceIsAnErrorNotTheLastValueKept() {
 		String document = FRONT.replace("category:", "title: \"Another title\"\ncategory:") + "## Problem\n";
 

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -20,10 +22,23 @@ class MalformedRequestHandlerTests {
 	private static final String ALPHABET = COMMON + "?%&=#+-_.!~*'();:@$,[]{}|\\^`\"<> \té";
 
 	@Test
-	void usualTargetsAndHostsArePlain() {
+	void usualTargetsArePlain() {
 		assertThat(MalformedRequestHandler.isPlainTarget("/api/patterns/gen-pattern-003")).isTrue();
 		assertThat(MalformedRequestHandler.isPlainTarget("/api/patterns?q=timeout%20retry&tag=a&page=0")).isTrue();
-		assertThat(MalformedRequestHandler.isPlainHost("localhost:8080")).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "localhost", "localhost:8080", "example.com.", "a-b.example.com", "127.0.0.1:80", "[::1]",
+			"[::1]:8080", "xn--bcher-kva.example:65535" })
+	void hostNamesAndAddressesWithAPortAreHosts(String host) {
+		assertThat(MalformedRequestHandler.isHost(host)).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "exa mple", "a..b", ".", ":80", "host:", "host:99999", "host:123456", "a:1:2",
+			"-a.com", "a-.com", "a_b", "[::1", "[::1]x", "[::1]:", "[zz]", "a/b", "a@b", "a%41" })
+	void anythingElseIsNot(String host) {
+		assertThat(MalformedRequestHandler.isHost(host)).isFalse();
 	}
 
 	@Test
@@ -34,7 +49,6 @@ class MalformedRequestHandlerTests {
 		assertThat(MalformedRequestHandler.isPlainTarget("//evil")).isFalse();
 		assertThat(MalformedRequestHandler.isPlainTarget("http://localhost/")).isFalse();
 		assertThat(MalformedRequestHandler.isPlainTarget("")).isFalse();
-		assertThat(MalformedRequestHandler.isPlainHost("exa mple")).isFalse();
 	}
 
 	@Test
@@ -48,7 +62,7 @@ class MalformedRequestHandlerTests {
 				plain++;
 				assertThatNoException().as(target).isThrownBy(() -> new URI(target));
 			}
-			if (MalformedRequestHandler.isPlainHost(host)) {
+			if (MalformedRequestHandler.isHost(host)) {
 				assertThatNoException().as(host).isThrownBy(() -> new URI("http://" + host + "/"));
 			}
 		}

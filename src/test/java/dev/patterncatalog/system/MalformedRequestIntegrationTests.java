@@ -66,6 +66,17 @@ class MalformedRequestIntegrationTests {
 	}
 
 	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "a..b", "evil.example:99999", "a b", "[::1", "host:1:2", "_x", "-x.com" })
+	void aHostThatIsNoHostNameOrAddressIsAProblem(String host) throws IOException {
+		String response = send("GET /api/patterns?size=1 HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
+
+		assertThat(response).startsWith("HTTP/1.1 400")
+			.containsIgnoringCase("content-type: application/problem+json")
+			.containsIgnoringCase("\r\ndate: ")
+			.contains("The Host header is not a host name or address");
+	}
+
+	@ParameterizedTest
 	@CsvSource(delimiter = '|',
 			value = { "GET /api/patterns?q=retry HTTP/1.1", "GET /api/patterns?q=%E2%9C%93 HTTP/1.1" })
 	void validRequestsStillPass(String requestLine) throws IOException {

@@ -119,7 +119,7 @@ class PatternHandler {
 		MediaType chosen = Representations.negotiate(request, DOCUMENT_TYPES);
 		Prepared body = chosen.equals(PreparedCatalog.MARKDOWN) ? pattern.markdown
 				: chosen.equals(PreparedCatalog.HTML) ? pattern.html : pattern.json;
-		return Mono.just(new PreparedResponse(body, this.cacheControl, true));
+		return Mono.just(new PreparedResponse(body, this.cacheControl));
 	}
 
 	@Operation(summary = "Related patterns",
@@ -196,7 +196,7 @@ class PatternHandler {
 
 	private Mono<ServerResponse> respond(ServerRequest request, Prepared body) {
 		Representations.negotiate(request, Representations.JSON);
-		return Mono.just(new PreparedResponse(body, this.cacheControl, false));
+		return Mono.just(new PreparedResponse(body, this.cacheControl));
 	}
 
 	/**
@@ -208,7 +208,7 @@ class PatternHandler {
 		return Mono.fromRunnable(() -> Representations.negotiate(request, Representations.JSON))
 			.then(this.searches.run(search))
 			.publishOn(ConnectionLoop.of(request))
-			.map((body) -> new PreparedResponse(body, this.cacheControl, false));
+			.map((body) -> new PreparedResponse(body, this.cacheControl));
 	}
 
 }

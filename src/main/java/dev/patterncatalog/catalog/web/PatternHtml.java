@@ -12,6 +12,7 @@ import org.commonmark.node.Code;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 import static dev.patterncatalog.system.HtmlPage.escape;
@@ -31,6 +32,8 @@ final class PatternHtml {
 		.extensions(List.of(HeadingAnchorExtension.create()))
 		.escapeHtml(true)
 		.sanitizeUrls(true)
+		// commonmark's default lets data: through, which can carry a page of its own
+		.urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
 		.build();
 
 	private static final String STYLE = """

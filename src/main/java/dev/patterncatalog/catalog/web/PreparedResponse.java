@@ -1,8 +1,11 @@
 package dev.patterncatalog.catalog.web;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.ETag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -32,15 +35,9 @@ final class PreparedResponse implements ServerResponse {
 
 	private final String cacheControl;
 
-	private final boolean variesByAccept;
-
-	/**
-	 * @param variesByAccept whether the body was chosen by the request's {@code Accept}
-	 */
-	PreparedResponse(Prepared body, String cacheControl, boolean variesByAccept) {
+	PreparedResponse(Prepared body, String cacheControl) {
 		this.body = body;
 		this.cacheControl = cacheControl;
-		this.variesByAccept = variesByAccept;
 	}
 
 	@Override
@@ -69,6 +66,16 @@ final class PreparedResponse implements ServerResponse {
 				&& AcceptEncoding.allowsGzip(exchange.getRequest().getHeaders().get(HttpHeaders.ACCEPT_ENCODING)))
 						? gzipped : this.body;
 		addHeaders(response.getHeaders(), chosen);
+		// RFC 9110, section 13.2.2: If-Match first, which Spring's checkNotModified
+		// leaves to unsafe methods, then If-None-Match, whose * it does not match
+		HttpHeaders request = exchange.getRequest().getHeaders();
+		if (!matches(request.get(HttpHeaders.IF_MATCH), chosen.etag(), true)) {
+			return Mono.error(new PreconditionFailed(chosen.etag()));
+		}
+		if (isWildcard(request.get(HttpHeaders.IF_NONE_MATCH))) {
+			response.setStatusCode(HttpStatus.NOT_MODIFIED);
+			return response.setComplete();
+		}
 		if (exchange.checkNotModified(chosen.etag())) {
 			return response.setComplete();
 		}
@@ -77,24 +84,39 @@ final class PreparedResponse implements ServerResponse {
 		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(chosen.bytes())));
 	}
 
+	/** Whether a condition holds: absent, {@code *}, or naming {@code etag}. */
+	private static boolean matches(@Nullable List<String> condition, String etag, boolean strong) {
+		if (condition == null) {
+			return true;
+		}
+		ETag current = ETag.create(etag);
+		for (String value : condition) {
+			for (ETag tag : ETag.parse(value)) {
+				if (tag.isWildcard() || tag.compare(current, strong)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean isWildcard(@Nullable List<String> condition) {
+		return condition != null && condition.stream().map(String::trim).anyMatch("*"::equals);
+	}
+
 	/**
 	 * The headers a 304 repeats as well (RFC 9110, section 15.4.5).
 	 */
 	private void addHeaders(HttpHeaders headers, Prepared chosen) {
 		headers.setETag(chosen.etag());
 		headers.setCacheControl(this.cacheControl);
-		String vary = vary();
-		if (vary != null) {
-			headers.set(HttpHeaders.VARY, vary);
-		}
+		headers.set(HttpHeaders.VARY, vary());
 	}
 
-	private @Nullable String vary() {
-		if (this.body.gzipped() == null) {
-			return this.variesByAccept ? HttpHeaders.ACCEPT : null;
-		}
-		return this.variesByAccept ? HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_ENCODING
-				: HttpHeaders.ACCEPT_ENCODING;
+	// Accept decides between this answer and a 406 even where only JSON is served
+	private String vary() {
+		return (this.body.gzipped() == null) ? HttpHeaders.ACCEPT
+				: HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_ENCODING;
 	}
 
 	/**

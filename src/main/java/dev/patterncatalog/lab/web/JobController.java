@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.cors.reactive.CorsUtils;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -62,11 +64,17 @@ class JobController {
 									maximum = "60000")) })
 	@ApiResponse(responseCode = "202", description = "The job, started; its location is in the Location header",
 			content = @Content(schema = @Schema(implementation = Job.Status.class)))
-	@ApiResponse(responseCode = "415", description = "A request body was sent: this operation takes none",
+	@ApiResponse(responseCode = "403", description = "The request came from another site's page (its Origin)",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = "#/components/schemas/Problem")))
+	@ApiResponse(responseCode = "415",
+			description = "A request body was sent (this operation takes none), or a content type other than"
+					+ " JSON or a form",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(ref = "#/components/schemas/Problem")))
 	@LabRefusals
 	Mono<ResponseEntity<Job.Status>> start(ServerWebExchange exchange) {
+		refuseCrossSite(exchange.getRequest());
 		refuseBody(exchange.getRequest().getHeaders());
 		QueryParameters parameters = QueryParameters.of(exchange.getRequest().getQueryParams(),
 				Set.of("batches", "batch-ms"));
@@ -127,6 +135,31 @@ class JobController {
 					"Starting a job takes no request body: give 'batches' and 'batch-ms' as query parameters,"
 							+ " as in POST /api/lab/jobs?batches=20&batch-ms=250.");
 			problem.setTitle("No request body expected");
+			throw new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, problem, null);
+		}
+	}
+
+	/**
+	 * A page of another site may POST here without asking (a form, or a script's
+	 * {@code text/plain} request): browsers say where it came from in {@code Origin}, and
+	 * only this service's own pages may start a job; a content type other than JSON or a
+	 * form is refused too.
+	 */
+	private static void refuseCrossSite(ServerHttpRequest request) {
+		if (CorsUtils.isCorsRequest(request)) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+					"A job is started from this service's own origin, not from " + request.getHeaders().getOrigin()
+							+ ".");
+			problem.setTitle("Cross-site request refused");
+			throw new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+		}
+		MediaType type = request.getHeaders().getContentType();
+		if (type != null && !MediaType.APPLICATION_JSON.isCompatibleWith(type)
+				&& !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					"Starting a job takes no body; a content type, if given, is application/json or"
+							+ " application/x-www-form-urlencoded, not " + type + ".");
+			problem.setTitle("Unsupported content type");
 			throw new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, problem, null);
 		}
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.patterncatalog.lab.Comparison;
 import dev.patterncatalog.lab.ComparisonReport;
@@ -47,6 +48,10 @@ class LabHandler {
 
 	private static final List<MediaType> COMPARISON_TYPES = List.of(MediaType.APPLICATION_JSON,
 			MediaType.TEXT_EVENT_STREAM, HtmlPage.MEDIA_TYPE);
+
+	private static final String LAST_EVENT_ID = "Last-Event-ID";
+
+	private static final Duration RECONNECT = Duration.ofSeconds(5);
 
 	private static final ParameterizedTypeReference<ServerSentEvent<Object>> EVENT = new ParameterizedTypeReference<>() {
 	};
@@ -166,14 +171,23 @@ class LabHandler {
 		Demo demo = this.demos.get(request.pathVariable("demo"));
 		Flux<Object> events = comparison(demo, request);
 		if (chosen.equals(MediaType.TEXT_EVENT_STREAM)) {
+			if (request.headers().firstHeader(LAST_EVENT_ID) != null) {
+				// an EventSource reconnecting: a comparison is not resumed (its runs
+				// ended
+				// with its stream), and a new one would pass for the old; 204 stops it
+				return ServerResponse.noContent()
+					.header(HttpHeaders.CACHE_CONTROL, Representations.LIVE)
+					.varyBy(HttpHeaders.ACCEPT)
+					.build();
+			}
+			AtomicLong ids = new AtomicLong();
 			Flux<ServerSentEvent<Object>> stream = events.publishOn(ConnectionLoop.of(request))
-				.map((event) -> ServerSentEvent.builder(event)
-					.event((event instanceof ComparisonReport) ? "summary" : "progress")
-					.build())
+				.map((event) -> event(event, (event instanceof ComparisonReport) ? "summary" : "progress",
+						ids.incrementAndGet()))
 				// the answer has begun: a comparison stopped at its deadline ends with an
 				// event that says so
 				.onErrorResume(ComparisonTooLong.class,
-						(ex) -> Mono.just(ServerSentEvent.<Object>builder(ex.getBody()).event("error").build()));
+						(ex) -> Mono.just(event(ex.getBody(), "error", ids.incrementAndGet())));
 			return comparisonResponse(MediaType.TEXT_EVENT_STREAM).body(stream, EVENT);
 		}
 		Mono<ComparisonReport> report = events.ofType(ComparisonReport.class)
@@ -184,6 +198,15 @@ class LabHandler {
 				.body(report.map((summary) -> ComparisonHtml.render(summary, demo.descriptor())), String.class);
 		}
 		return comparisonResponse(MediaType.APPLICATION_JSON).body(report, ComparisonReport.class);
+	}
+
+	/**
+	 * An event of a comparison's stream, numbered from 1; the first tells a client to
+	 * wait {@link #RECONNECT} before it reconnects, and is answered 204 when it does.
+	 */
+	private static ServerSentEvent<Object> event(Object data, String name, long id) {
+		ServerSentEvent.Builder<Object> event = ServerSentEvent.builder(data).event(name).id(Long.toString(id));
+		return ((id == 1) ? event.retry(RECONNECT) : event).build();
 	}
 
 	/**

@@ -207,7 +207,7 @@ class PatternApiHttpIntegrationTests {
 			.expectStatus()
 			.isEqualTo(405)
 			.expectHeader()
-			.valueEquals(HttpHeaders.ALLOW, "GET")
+			.valueEquals(HttpHeaders.ALLOW, "GET,HEAD,OPTIONS")
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		this.client.delete()

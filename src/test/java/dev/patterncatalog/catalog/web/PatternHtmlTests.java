@@ -2,6 +2,7 @@ package dev.patterncatalog.catalog.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,6 +27,19 @@ class PatternHtmlTests {
 
 		assertThat(html).doesNotContain("<script>", "<img", "javascript:", "<b>Title</b>")
 			.contains("&lt;script&gt;alert(", "&lt;b&gt;Title&lt;/b&gt;", "<h1 id=\"hello\">Hello</h1>");
+	}
+
+	@Test
+	void linksLeadOnlyToWebPagesMailAndPathsOfTheService() {
+		String html = PatternHtml.render(document("Links", """
+				[a](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)
+				[b](DATA:text/html,x) [c](vbscript:x) [d](file:///etc/passwd)
+				[e](https://example.com/x) [f](mailto:a@example.com) [g](/api/patterns) [h](#problem)
+				"""), Set.of());
+
+		assertThat(html.toLowerCase(Locale.ROOT)).doesNotContain("data:", "vbscript:", "file:");
+		assertThat(html).contains("href=\"https://example.com/x\"", "href=\"mailto:a@example.com\"",
+				"href=\"/api/patterns\"", "href=\"#problem\"");
 	}
 
 	@Test

@@ -265,6 +265,22 @@ class LabApiIntegrationTests {
 		assertThat(events.get(3).data()).contains("\"phase\":\"measure\"", "\"completed\":5");
 		assertThat(events.get(4).event()).isEqualTo("summary");
 		assertThat(events.get(4).data()).contains("\"slow\"", "\"theory\"", "\"verdict\"");
+		// numbered, so that a reconnecting EventSource says where it was, and told when
+		assertThat(events).extracting(ServerSentEvent::id).containsExactly("1", "2", "3", "4", "5");
+		assertThat(events.get(0).retry()).isEqualTo(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void anEventSourceReconnectingToAComparisonIsToldToStopNotGivenANewOne() {
+		this.client.get()
+			.uri("/api/lab/demos/tail-amplification/compare?runs=5&concurrency=5&transport=in-process")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.header("Last-Event-ID", "5")
+			.exchange()
+			.expectStatus()
+			.isNoContent()
+			.expectBody()
+			.isEmpty();
 	}
 
 	@ParameterizedTest
