@@ -26,13 +26,13 @@ class CatalogViews implements DisposableBean {
 
 	private final Disposable subscription;
 
-	CatalogViews(LiveCatalog catalog, JsonMapper json, PreparedLimits limits) {
-		this.subscription = catalog.versions().subscribe((version) -> prepare(version, json, limits));
+	CatalogViews(LiveCatalog catalog, JsonMapper json, PreparedLimits limits, PatternHtml pages) {
+		this.subscription = catalog.versions().subscribe((version) -> prepare(version, json, limits, pages));
 	}
 
-	private void prepare(Catalog version, JsonMapper json, PreparedLimits limits) {
+	private void prepare(Catalog version, JsonMapper json, PreparedLimits limits, PatternHtml pages) {
 		try {
-			this.current.set(new PreparedCatalog(version, json, limits));
+			this.current.set(new PreparedCatalog(version, json, limits, pages));
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not prepare catalog " + version.version() + "; still serving the previous one", ex);

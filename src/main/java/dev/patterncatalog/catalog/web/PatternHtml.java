@@ -5,7 +5,7 @@ import java.util.Set;
 
 import dev.patterncatalog.catalog.PatternDocument;
 import dev.patterncatalog.catalog.PatternIds;
-import dev.patterncatalog.system.HtmlPage;
+import dev.patterncatalog.system.HtmlPages;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
@@ -15,7 +15,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 
-import static dev.patterncatalog.system.HtmlPage.escape;
+import org.springframework.stereotype.Component;
 
 /**
  * Renders a pattern document as a standalone HTML page. Raw HTML in a document is
@@ -24,6 +24,7 @@ import static dev.patterncatalog.system.HtmlPage.escape;
  * the catalog link to it, and a document whose {@code demo} attribute names a demo of the
  * latency lab links to that demo's comparison of its variants.
  */
+@Component
 final class PatternHtml {
 
 	private static final Parser PARSER = Parser.builder().extensions(List.of(HeadingAnchorExtension.create())).build();
@@ -36,47 +37,41 @@ final class PatternHtml {
 		.urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
 		.build();
 
-	private static final String STYLE = """
-			pre { background: #f4f4f6; padding: .8rem 1rem; overflow-x: auto; border-radius: 6px; }
-			.meta span + span::before { content: " · "; }
-			""";
+	private final HtmlPages pages;
 
-	private static final String BODY = """
-			<article>
-			<p class="meta"><span>%s</span><span>%s</span><span>%s</span><span>v%s</span><span>%s</span><span>%s</span>%s</p>
-			%s</article>
-			""";
-
-	/**
-	 * The latency lab's comparison of a demo's variants: a link, not a dependency on the
-	 * lab (the lab's API tests check that every demo's document carries it). The demo's
-	 * own defaults are large enough for the pattern's point to come out the same on every
-	 * reload.
-	 */
-	private static final String DEMO_COMPARISON = "/api/lab/demos/%s/compare";
-
-	private PatternHtml() {
+	PatternHtml(HtmlPages pages) {
+		this.pages = pages;
 	}
 
-	static String render(PatternDocument document, Set<String> knownIds) {
+	String render(PatternDocument document, Set<String> knownIds) {
 		Node body = PARSER.parse(document.body());
 		body.accept(new PatternLinks(knownIds));
-		return HtmlPage.render(document.title() + " · Pattern Catalog", STYLE,
-				BODY.formatted(escape(document.id()), escape(document.category()), escape(document.language()),
-						escape(document.version()), document.createdAt(), escape(String.join(", ", document.tags())),
-						demoLink(document), RENDERER.render(body)));
+		return this.pages.render("pattern",
+				new Page(document.title() + " · Pattern Catalog", document.id(), document.category(),
+						document.language(), document.version(), document.createdAt().toString(),
+						String.join(", ", document.tags()), demo(document), RENDERER.render(body)));
 	}
 
 	/**
-	 * A link to the document's demo, if its {@code demo} attribute has the form of a name
-	 * (as ids have): nothing else is put in a link.
+	 * The document's demo, if its {@code demo} attribute has the form of a name (as ids
+	 * have): nothing else is put in a link. The link leads to the lab's comparison of the
+	 * demo's variants, a link rather than a dependency on the lab (the lab's API tests
+	 * check that every demo's document carries it).
 	 */
-	private static String demoLink(PatternDocument document) {
-		if (document.attributes().get("demo") instanceof String demo && PatternIds.isValid(demo)) {
-			return "<span><a href=\"" + DEMO_COMPARISON.formatted(demo) + "\">measured live: " + demo
-					+ "</a> (every variant run many times while you wait: up to about 15 s)</span>";
-		}
-		return "";
+	private static List<String> demo(PatternDocument document) {
+		return (document.attributes().get("demo") instanceof String demo && PatternIds.isValid(demo)) ? List.of(demo)
+				: List.of();
+	}
+
+	/**
+	 * What {@code pattern.mustache} shows.
+	 *
+	 * @param demo the demo its link leads to, if any
+	 * @param body the document's body as HTML, rendered by commonmark with raw HTML
+	 * escaped
+	 */
+	record Page(String title, String id, String category, String language, String version, String createdAt,
+			String tags, List<String> demo, String body) {
 	}
 
 	/**

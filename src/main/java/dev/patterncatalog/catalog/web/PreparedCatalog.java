@@ -19,7 +19,7 @@ import dev.patterncatalog.catalog.web.CatalogResponses.Example;
 import dev.patterncatalog.catalog.web.CatalogResponses.ExampleList;
 import dev.patterncatalog.catalog.web.CatalogResponses.ProblemReport;
 import dev.patterncatalog.catalog.web.CatalogResponses.RelatedList;
-import dev.patterncatalog.system.HtmlPage;
+import dev.patterncatalog.system.HtmlPages;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -36,7 +36,7 @@ final class PreparedCatalog {
 
 	static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
 
-	static final MediaType HTML = HtmlPage.MEDIA_TYPE;
+	static final MediaType HTML = HtmlPages.MEDIA_TYPE;
 
 	private final Catalog catalog;
 
@@ -60,6 +60,8 @@ final class PreparedCatalog {
 
 	private final Prepared problems;
 
+	private final PatternHtml pages;
+
 	/**
 	 * Listings, searches and filtered facets of this version, rendered on first request:
 	 * the same query always gets the same bytes until the catalog changes, and repeating
@@ -68,9 +70,10 @@ final class PreparedCatalog {
 	 */
 	private final Cache<Object, Prepared> queries;
 
-	PreparedCatalog(Catalog catalog, JsonMapper json, PreparedLimits limits) {
+	PreparedCatalog(Catalog catalog, JsonMapper json, PreparedLimits limits, PatternHtml pages) {
 		this.catalog = catalog;
 		this.json = json;
+		this.pages = pages;
 		// evicting on the caller's thread: no pool of the JVM's own gets the work
 		this.queries = Caffeine.newBuilder()
 			.executor(Runnable::run)
@@ -174,7 +177,7 @@ final class PreparedCatalog {
 			PatternDocument.Json parsed = document.json();
 			this.json = kept(parsed);
 			this.markdown = Prepared.offHeap(document.utf8(), MARKDOWN);
-			this.html = Prepared.offHeap(PatternHtml.render(document, PreparedCatalog.this.ids), HTML);
+			this.html = Prepared.offHeap(PreparedCatalog.this.pages.render(document, PreparedCatalog.this.ids), HTML);
 			this.related = kept(new RelatedList(document.id(), PreparedCatalog.this.catalog.related(document)));
 			this.examplesByLanguage.put("", kept(exampleList(null, parsed.solutions())));
 			for (PatternDocument.Solution solution : parsed.solutions()) {

@@ -15,7 +15,7 @@ import dev.patterncatalog.lab.Demos;
 import dev.patterncatalog.lab.LabProperties;
 import dev.patterncatalog.lab.Timeline;
 import dev.patterncatalog.system.ConnectionLoop;
-import dev.patterncatalog.system.HtmlPage;
+import dev.patterncatalog.system.HtmlPages;
 import dev.patterncatalog.system.InvalidParameter;
 import dev.patterncatalog.system.QueryParameters;
 import dev.patterncatalog.system.Representations;
@@ -47,7 +47,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 class LabHandler {
 
 	private static final List<MediaType> COMPARISON_TYPES = List.of(MediaType.APPLICATION_JSON,
-			MediaType.TEXT_EVENT_STREAM, HtmlPage.MEDIA_TYPE);
+			MediaType.TEXT_EVENT_STREAM, HtmlPages.MEDIA_TYPE);
 
 	private static final String LAST_EVENT_ID = "Last-Event-ID";
 
@@ -75,7 +75,11 @@ class LabHandler {
 
 	private final LabGuard guard;
 
-	LabHandler(Demos demos, DemoRunner runner, Comparison comparison, LabProperties properties, LabGuard guard) {
+	private final ComparisonHtml pages;
+
+	LabHandler(Demos demos, DemoRunner runner, Comparison comparison, LabProperties properties, LabGuard guard,
+			ComparisonHtml pages) {
+		this.pages = pages;
 		this.demos = demos;
 		this.runner = runner;
 		this.comparison = comparison;
@@ -193,9 +197,9 @@ class LabHandler {
 		Mono<ComparisonReport> report = events.ofType(ComparisonReport.class)
 			.last()
 			.publishOn(ConnectionLoop.of(request));
-		if (chosen.equals(HtmlPage.MEDIA_TYPE)) {
-			return comparisonResponse(HtmlPage.MEDIA_TYPE)
-				.body(report.map((summary) -> ComparisonHtml.render(summary, demo.descriptor())), String.class);
+		if (chosen.equals(HtmlPages.MEDIA_TYPE)) {
+			return comparisonResponse(HtmlPages.MEDIA_TYPE)
+				.body(report.map((summary) -> this.pages.render(summary, demo.descriptor())), String.class);
 		}
 		return comparisonResponse(MediaType.APPLICATION_JSON).body(report, ComparisonReport.class);
 	}

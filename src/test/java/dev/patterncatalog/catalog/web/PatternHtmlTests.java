@@ -7,15 +7,18 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.patterncatalog.catalog.PatternDocument;
+import dev.patterncatalog.system.HtmlPages;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PatternHtmlTests {
 
+	private final PatternHtml pages = new PatternHtml(HtmlPages.standalone());
+
 	@Test
 	void rawHtmlInADocumentIsEscapedNeverPassedThrough() {
-		String html = PatternHtml.render(document("<b>Title</b>", """
+		String html = this.pages.render(document("<b>Title</b>", """
 				# Hello
 
 				<script>alert('body')</script>
@@ -31,7 +34,7 @@ class PatternHtmlTests {
 
 	@Test
 	void linksLeadOnlyToWebPagesMailAndPathsOfTheService() {
-		String html = PatternHtml.render(document("Links", """
+		String html = this.pages.render(document("Links", """
 				[a](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)
 				[b](DATA:text/html,x) [c](vbscript:x) [d](file:///etc/passwd)
 				[e](https://example.com/x) [f](mailto:a@example.com) [g](/api/patterns) [h](#problem)
@@ -44,7 +47,7 @@ class PatternHtmlTests {
 
 	@Test
 	void onlyCodeSpansNamingKnownPatternsBecomeLinks() {
-		String html = PatternHtml.render(document("T", "- `known-one` and `unknown-two` and `Mono.zip`\n"),
+		String html = this.pages.render(document("T", "- `known-one` and `unknown-two` and `Mono.zip`\n"),
 				Set.of("known-one"));
 
 		assertThat(html).contains("<a rel=\"nofollow\" href=\"/api/patterns/known-one\"><code>known-one</code></a>")
@@ -54,7 +57,7 @@ class PatternHtmlTests {
 
 	@Test
 	void aDocumentWithADemoLinksToItsLiveComparison() {
-		String html = PatternHtml.render(document("T", "text", Map.of("demo", "fan-out")), Set.of());
+		String html = this.pages.render(document("T", "text", Map.of("demo", "fan-out")), Set.of());
 
 		assertThat(html).contains("<a href=\"/api/lab/demos/fan-out/compare\">measured live: fan-out</a>",
 				"while you wait: up to about 15 s");
@@ -64,11 +67,11 @@ class PatternHtmlTests {
 	void aDemoAttributeThatIsNotANameGivesNoLink() {
 		for (Object demo : List.of("\"><script>alert(1)</script>", "../../actuator", "Fan Out", "", 42,
 				List.of("fan-out"))) {
-			String html = PatternHtml.render(document("T", "text", Map.of("demo", demo)), Set.of());
+			String html = this.pages.render(document("T", "text", Map.of("demo", demo)), Set.of());
 
 			assertThat(html).as(String.valueOf(demo)).doesNotContain("/api/lab/", "<script>", "measured live");
 		}
-		assertThat(PatternHtml.render(document("T", "text", Map.of()), Set.of())).doesNotContain("measured live");
+		assertThat(this.pages.render(document("T", "text", Map.of()), Set.of())).doesNotContain("measured live");
 	}
 
 	private static PatternDocument document(String title, String body) {

@@ -11,11 +11,14 @@ import dev.patterncatalog.lab.Theory;
 import dev.patterncatalog.lab.Percentile;
 import dev.patterncatalog.lab.Transport;
 import dev.patterncatalog.lab.Verdict;
+import dev.patterncatalog.system.HtmlPages;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ComparisonHtmlTests {
+
+	private final ComparisonHtml pages = new ComparisonHtml(HtmlPages.standalone());
 
 	private static final DemoDescriptor DESCRIPTOR = new DemoDescriptor("timeout", "gen-pattern-006",
 			"No timeout, fallback or error", "", List.of("none", "fallback"), List.of(), "total time of a run, ms", 100,
@@ -29,7 +32,7 @@ class ComparisonHtmlTests {
 
 	@Test
 	void everyVariantHasItsRowItsBarOnOneScaleAndItsRatio() {
-		String html = ComparisonHtml.render(report(List.of()), DESCRIPTOR);
+		String html = this.pages.render(report(List.of()), DESCRIPTOR);
 
 		assertThat(html)
 			.contains("<title>timeout compared · Latency Lab</title>",
@@ -49,7 +52,7 @@ class ComparisonHtmlTests {
 
 	@Test
 	void theVerdictItsReasonsAndWhatTheLabAddedAreShown() {
-		String html = ComparisonHtml.render(report(List.of()), DESCRIPTOR);
+		String html = this.pages.render(report(List.of()), DESCRIPTOR);
 
 		assertThat(html).contains("<div class=\"verdict distorted\"><p><strong>Verdict: distorted</strong>.",
 				"The lab added 0.2 ms per backend call at the median, 0.9 ms at p99 (max 1.1 ms, 8 calls).",
@@ -66,7 +69,7 @@ class ComparisonHtmlTests {
 		ComparisonReport report = new ComparisonReport("timeout", "closed", 4, 2, null, 7, Transport.HTTP, "total time",
 				0, 2, List.of(few), List.of(), VERDICT, 10);
 
-		String html = ComparisonHtml.render(report, DESCRIPTOR);
+		String html = this.pages.render(report, DESCRIPTOR);
 
 		assertThat(html).contains("<span title=\"needs 36 runs\">–</span>", "<span title=\"needs 368 runs\">–</span>",
 				"<div class=\"p99\" style=\"width: 100.0%\"></div><div class=\"p50\" style=\"width: 71.4%\">");
@@ -74,7 +77,7 @@ class ComparisonHtmlTests {
 
 	@Test
 	void whatARunReportedIsEscaped() {
-		String html = ComparisonHtml.render(report(List.of("<script>alert(1)</script>")), DESCRIPTOR);
+		String html = this.pages.render(report(List.of("<script>alert(1)</script>")), DESCRIPTOR);
 
 		assertThat(html).contains("<li>fallback: &lt;script&gt;alert(1)&lt;/script&gt;</li>")
 			.doesNotContain("<script>");
