@@ -14,7 +14,6 @@ import dev.patterncatalog.catalog.PatternQuery;
 import dev.patterncatalog.catalog.web.CatalogResponses.ExampleList;
 import dev.patterncatalog.catalog.web.CatalogResponses.ProblemReport;
 import dev.patterncatalog.catalog.web.CatalogResponses.RelatedList;
-import dev.patterncatalog.system.ConnectionLoop;
 import dev.patterncatalog.system.InvalidParameter;
 import dev.patterncatalog.system.QueryParameters;
 import dev.patterncatalog.system.Representations;
@@ -200,14 +199,12 @@ class PatternHandler {
 	}
 
 	/**
-	 * An answer that needs a full-text search, made off the event loop and handed back to
-	 * the request's connection (see {@link ConnectionLoop}), once JSON is known to be
-	 * acceptable.
+	 * An answer that needs a full-text search, made off the event loop once JSON is known
+	 * to be acceptable.
 	 */
 	private Mono<ServerResponse> searched(ServerRequest request, Supplier<Prepared> search) {
 		return Mono.fromRunnable(() -> Representations.negotiate(request, Representations.JSON))
 			.then(this.searches.run(search))
-			.publishOn(ConnectionLoop.of(request))
 			.map((body) -> new PreparedResponse(body, this.cacheControl));
 	}
 

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import dev.patterncatalog.lab.LabProperties;
-import dev.patterncatalog.system.ConnectionLoop;
 import dev.patterncatalog.system.QueryParameters;
 import dev.patterncatalog.system.Representations;
 import io.swagger.v3.oas.annotations.Operation;
@@ -112,9 +111,7 @@ class BackendHandler {
 					(ex) -> new BackendFailed(name, HttpStatus.GATEWAY_TIMEOUT.value(),
 							"The backend hung, and the server gave up on the call after " + maxHang.toMillis()
 									+ " ms (lab.limits.max-hang)."));
-		return Representations.live()
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(reply.publishOn(ConnectionLoop.of(request)), BackendReply.class);
+		return Representations.live().contentType(MediaType.APPLICATION_JSON).body(reply, BackendReply.class);
 	}
 
 	private static Set<String> withCallParameters() {

@@ -14,7 +14,6 @@ import dev.patterncatalog.lab.DemoRunner;
 import dev.patterncatalog.lab.Demos;
 import dev.patterncatalog.lab.LabProperties;
 import dev.patterncatalog.lab.Timeline;
-import dev.patterncatalog.system.ConnectionLoop;
 import dev.patterncatalog.system.HtmlPages;
 import dev.patterncatalog.system.InvalidParameter;
 import dev.patterncatalog.system.QueryParameters;
@@ -113,7 +112,7 @@ class LabHandler {
 		int calls = run.demo().callsInFlight(run.demoParameters());
 		return Representations.live()
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.guard.run(timeline, calls).publishOn(ConnectionLoop.of(request)), Timeline.class);
+			.body(this.guard.run(timeline, calls), Timeline.class);
 	}
 
 	/**
@@ -185,7 +184,7 @@ class LabHandler {
 					.build();
 			}
 			AtomicLong ids = new AtomicLong();
-			Flux<ServerSentEvent<Object>> stream = events.publishOn(ConnectionLoop.of(request))
+			Flux<ServerSentEvent<Object>> stream = events
 				.map((event) -> event(event, (event instanceof ComparisonReport) ? "summary" : "progress",
 						ids.incrementAndGet()))
 				// the answer has begun: a comparison stopped at its deadline ends with an
@@ -194,9 +193,7 @@ class LabHandler {
 						(ex) -> Mono.just(event(ex.getBody(), "error", ids.incrementAndGet())));
 			return comparisonResponse(MediaType.TEXT_EVENT_STREAM).body(stream, EVENT);
 		}
-		Mono<ComparisonReport> report = events.ofType(ComparisonReport.class)
-			.last()
-			.publishOn(ConnectionLoop.of(request));
+		Mono<ComparisonReport> report = events.ofType(ComparisonReport.class).last();
 		if (chosen.equals(HtmlPages.MEDIA_TYPE)) {
 			return comparisonResponse(HtmlPages.MEDIA_TYPE)
 				.body(report.map((summary) -> this.pages.render(summary, demo.descriptor())), String.class);

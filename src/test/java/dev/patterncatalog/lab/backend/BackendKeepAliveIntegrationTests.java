@@ -20,10 +20,10 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * A keep-alive connection keeps answering after answers that completed off the event
- * loop. Before they were handed back to it ({@code ConnectionLoop}), Reactor Netty 1.3.6
- * to 1.3.8 left about one connection in 200 unread after this sequence: an answer made on
- * a timer, a failure made on a timer, then two answers made at once; the last request
- * never got an answer (reactor/reactor-netty#4361).
+ * loop. Before they were handed back to it ({@code system/ReactorNetty4361}), Reactor
+ * Netty 1.3.6 to 1.3.8 left about one connection in 200 unread after this sequence: an
+ * answer made on a timer, a failure made on a timer, then two answers made at once; the
+ * last request never got an answer (reactor/reactor-netty#4361).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BackendKeepAliveIntegrationTests {
