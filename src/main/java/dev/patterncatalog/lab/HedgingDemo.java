@@ -3,12 +3,10 @@ package dev.patterncatalog.lab;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.patterncatalog.lab.backend.BackendRegistry;
 import dev.patterncatalog.lab.backend.BackendReply;
 import dev.patterncatalog.lab.backend.BackendSpec;
-import dev.patterncatalog.lab.backend.LatencyModel;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -24,8 +22,6 @@ import org.springframework.stereotype.Component;
 final class HedgingDemo extends DescribedDemo {
 
 	private final BackendRegistry registry;
-
-	private final Map<LatencyModel, Double> p95 = new ConcurrentHashMap<>();
 
 	HedgingDemo(BackendRegistry registry, LabProperties properties) {
 		super(new DemoDescriptor("hedging", "gen-pattern-014", "Hedged requests",
@@ -70,7 +66,7 @@ final class HedgingDemo extends DescribedDemo {
 
 	Duration hedgeAfter(BackendSpec backend, DemoParameters parameters) {
 		double given = parameters.number("hedge-after");
-		double ms = (given > 0) ? given : this.p95.computeIfAbsent(backend.latency(), (m) -> m.quantileMs(0.95));
+		double ms = (given > 0) ? given : backend.latency().quantileMs(0.95);
 		return Duration.ofNanos(Math.round(ms * 1e6));
 	}
 

@@ -1,12 +1,11 @@
 package dev.patterncatalog.lab.backend;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * How long a simulated backend takes to answer: a distribution sampled once per call.
@@ -38,17 +37,15 @@ public sealed interface LatencyModel {
 	Map<String, String> parameters();
 
 	/**
-	 * The latency below which fraction {@code q} of calls finish, estimated from 20 000
-	 * seeded draws (exact for a fixed model).
+	 * The latency below which fraction {@code q} of calls finish, from the distribution's
+	 * own formula.
+	 * @param q from 0 to 1, both excluded
 	 */
-	default double quantileMs(double q) {
-		SplittableRandom random = new SplittableRandom(1);
-		double[] draws = new double[20_000];
-		for (int i = 0; i < draws.length; i++) {
-			draws[i] = sample(random).toNanos() / 1e6;
-		}
-		Arrays.sort(draws);
-		return draws[Math.min(draws.length - 1, (int) Math.ceil(q * draws.length) - 1)];
+	double quantileMs(double q);
+
+	/** The standard normal distribution's quantile: how many deviations {@code q} is. */
+	private static double z(double q) {
+		return NormalDistribution.of(0, 1).inverseCumulativeProbability(q);
 	}
 
 	private static Duration millis(double ms) {
@@ -71,6 +68,11 @@ public sealed interface LatencyModel {
 
 		@Override
 		public double meanMs() {
+			return this.delayMs;
+		}
+
+		@Override
+		public double quantileMs(double q) {
 			return this.delayMs;
 		}
 
@@ -102,6 +104,11 @@ public sealed interface LatencyModel {
 		}
 
 		@Override
+		public double quantileMs(double q) {
+			return this.minMs + q * (this.maxMs - this.minMs);
+		}
+
+		@Override
 		public String describe() {
 			return "uniform(" + ms(this.minMs) + ".." + ms(this.maxMs) + " ms)";
 		}
@@ -121,6 +128,13 @@ public sealed interface LatencyModel {
 		@Override
 		public Duration sample(RandomGenerator random) {
 			return millis(this.meanMs + this.sdMs * random.nextGaussian());
+		}
+
+		@Override
+		public double quantileMs(double q) {
+			// the draws below zero count as zero, which leaves the quantiles above it as
+			// they are
+			return Math.max(0, this.meanMs + this.sdMs * z(q));
 		}
 
 		@Override
@@ -161,6 +175,11 @@ public sealed interface LatencyModel {
 		}
 
 		@Override
+		public double quantileMs(double q) {
+			return Math.exp(mu() + sigma() * z(q));
+		}
+
+		@Override
 		public String describe() {
 			return "lognormal(median " + ms(this.medianMs) + " ms, p99 " + ms(this.p99Ms) + " ms)";
 		}
@@ -187,6 +206,14 @@ public sealed interface LatencyModel {
 		@Override
 		public double meanMs() {
 			return this.baseMs * (1 - this.p) + this.slowMs * this.p;
+		}
+
+		@Override
+		public double quantileMs(double q) {
+			// two values: the smaller holds its own share of the calls
+			double low = Math.min(this.baseMs, this.slowMs);
+			double lowShare = (low == this.baseMs) ? 1 - this.p : this.p;
+			return (q <= lowShare) ? low : Math.max(this.baseMs, this.slowMs);
 		}
 
 		@Override

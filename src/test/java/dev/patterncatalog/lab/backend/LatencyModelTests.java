@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -34,6 +36,19 @@ class LatencyModelTests {
 		assertThat(draws[0]).isEqualTo(200);
 		assertThat(draws[99]).isEqualTo(200);
 		assertThat(new LatencyModel.Fixed(200).quantileMs(0.95)).isEqualTo(200);
+	}
+
+	@ParameterizedTest
+	@ValueSource(doubles = { 0.05, 0.5, 0.9, 0.95, 0.99 })
+	void eachModelsQuantileFromItsFormulaIsWhereItsDrawsPutIt(double q) {
+		for (LatencyModel model : new LatencyModel[] { new LatencyModel.Fixed(200), new LatencyModel.Uniform(100, 300),
+				new LatencyModel.Normal(200, 20), new LatencyModel.Normal(10, 20), new LatencyModel.LogNormal(20, 200),
+				new LatencyModel.Tail(10, 1000, 0.08), new LatencyModel.Tail(500, 5, 0.3) }) {
+			double[] draws = draws(model, 200_000);
+			double drawn = percentile(draws, q);
+			assertThat(model.quantileMs(q)).as("%s at %s", model, q)
+				.isCloseTo(drawn, within(Math.max(0.5, 0.02 * drawn)));
+		}
 	}
 
 	@Test
