@@ -2,6 +2,8 @@ package dev.patterncatalog.lab;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -21,7 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * Configuration of the latency lab.
  *
  * @param backends named simulated backends, each given by the same parameters as the
- * backend endpoint takes (for example {@code model: tail, base: 10, slow: 1000, p: 0.01})
+ * backend endpoint takes (for example
+ * {@code model: tail, base: 10, slow: 1000, p: 0.01}); one that does not hold together
+ * stops the startup, naming its property
  * @param baseUrl where demos send backend calls over HTTP: another process's backend
  * server (for example one started with the {@code backends} profile); by default this
  * service's own backend server, over loopback
@@ -29,10 +33,55 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("lab")
 @Validated
 public record LabProperties(@DefaultValue @Valid @NotNull Limits limits,
-		@DefaultValue @NotNull Map<String, Map<String, String>> backends, @Nullable URI baseUrl,
+		@DefaultValue @NotNull Map<String, @Valid Backend> backends, @Nullable URI baseUrl,
 		@DefaultValue @Valid @NotNull Guard guard, @DefaultValue @Valid @NotNull Client client,
 		@DefaultValue @Valid @NotNull BackendServer backendServer,
 		@DefaultValue @Valid @NotNull Measurement measurement) {
+
+	/**
+	 * A simulated backend as configuration names it: a latency model with its parameters
+	 * (those the model does not take must be left out) and how it fails, if it does. Each
+	 * value is bounded as the same parameter of a request is.
+	 *
+	 * @param errorRate the share of calls that fail, 0 to 1
+	 * @param errorStatus the HTTP status a failing call answers
+	 * @param failFirst how many first attempts fail before they succeed
+	 * @param hang whether the backend never answers
+	 */
+	public record Backend(@NotNull Model model, @Nullable @DecimalMin("0") Double delay,
+			@Nullable @DecimalMin("0") Double min, @Nullable @DecimalMin("0") Double max,
+			@Nullable @DecimalMin("0") Double mean, @Nullable @DecimalMin("0") Double sd,
+			@Nullable @DecimalMin("0.001") Double median, @Nullable @DecimalMin("0") Double p99,
+			@Nullable @DecimalMin("0") Double base, @Nullable @DecimalMin("0") Double slow,
+			@Nullable @DecimalMin("0") @DecimalMax("1") Double p,
+			@Nullable @DecimalMin("0") @DecimalMax("1") Double errorRate,
+			@Nullable @Min(400) @Max(599) Integer errorStatus, @Nullable @Min(0) Integer failFirst,
+			@Nullable Boolean hang) {
+
+		/** The latency models, by the names requests give them. */
+		public enum Model {
+
+			FIXED, UNIFORM, NORMAL, LOGNORMAL, TAIL
+
+		}
+
+		/** The values given, by the names a request gives them. */
+		public Map<String, String> parameters() {
+			Map<String, String> given = new LinkedHashMap<>();
+			given.put("model", this.model.name().toLowerCase(Locale.ROOT));
+			Object[] values = { this.delay, this.min, this.max, this.mean, this.sd, this.median, this.p99, this.base,
+					this.slow, this.p, this.errorRate, this.errorStatus, this.failFirst, this.hang };
+			String[] names = { "delay", "min", "max", "mean", "sd", "median", "p99", "base", "slow", "p", "error-rate",
+					"error-status", "fail-first", "hang" };
+			for (int i = 0; i < names.length; i++) {
+				if (values[i] != null) {
+					given.put(names[i], values[i].toString());
+				}
+			}
+			return given;
+		}
+
+	}
 
 	/**
 	 * Bounds of every lab parameter, so that no request can ask for unbounded work.

@@ -58,13 +58,7 @@ public class BackendRegistry {
 		this.properties = properties;
 		this.meters = meters;
 		Map<String, BackendSpec> configured = new LinkedHashMap<>();
-		properties.backends().forEach((name, values) -> {
-			checkName(name);
-			MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
-			values.forEach(parameters::add);
-			configured.put(name, BackendSpec.parse(name, QueryParameters.of(parameters, BackendSpec.PARAMETERS), null,
-					properties.limits().maxDelay()));
-		});
+		properties.backends().forEach((name, backend) -> configured.put(name, configured(name, backend)));
 		this.configured = Map.copyOf(configured);
 		this.configured.keySet().forEach(this::reserve);
 		this.adHoc = Caffeine.newBuilder()
@@ -77,6 +71,26 @@ public class BackendRegistry {
 				}
 			})
 			.build();
+	}
+
+	/**
+	 * A configured backend, checked by the rules a request's is (which parameters a model
+	 * takes, the bounds that depend on others): one that breaks them stops the startup
+	 * with its property's name, not with an HTTP problem.
+	 */
+	private BackendSpec configured(String name, LabProperties.Backend backend) {
+		String property = "lab.backends." + name;
+		try {
+			checkName(name);
+			MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+			backend.parameters().forEach(parameters::add);
+			return BackendSpec.parse(name, QueryParameters.of(parameters, BackendSpec.PARAMETERS), null,
+					this.properties.limits().maxDelay());
+		}
+		catch (InvalidParameter ex) {
+			throw new IllegalStateException(
+					"Invalid " + property + "." + ex.parameter() + ": " + ex.getBody().getDetail(), ex);
+		}
 	}
 
 	/**
