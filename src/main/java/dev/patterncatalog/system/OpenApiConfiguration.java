@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
@@ -40,7 +41,8 @@ class OpenApiConfiguration {
 				.version("v1")
 				.description("Async and resilience patterns as documents you can search and read, in JSON, Markdown or"
 						+ " HTML. Every error is an RFC 9457 problem (`application/problem+json`).")
-				.license(new License().name("Documents and code written by the project team")))
+				.license(new License().name("Documents and code written by the project team"))
+				.contact(new Contact().name("The Reactive Pattern Catalog team")))
 			// relative to the description itself, wherever it is served: never the
 			// request's Host, which any client can set
 			.servers(List.of(new Server().url("/")));

@@ -66,16 +66,16 @@ class PatternHandler {
 					+ " (a match in the title or tags weighs more than one in the body) unless `sort` says otherwise.",
 			parameters = {
 					@Parameter(in = ParameterIn.QUERY, name = "category", description = "Only this category",
-							example = "resilience"),
+							example = "resilience", schema = @Schema(type = "string", maxLength = 64)),
 					@Parameter(in = ParameterIn.QUERY, name = "language", description = "Only this language",
-							example = "all"),
+							example = "all", schema = @Schema(type = "string", maxLength = 64)),
 					@Parameter(in = ParameterIn.QUERY, name = "tag",
 							description = "Only patterns with this tag; repeat it (up to 10 times) to require several",
 							array = @ArraySchema(schema = @Schema(type = "string", example = "timeout"))),
 					@Parameter(in = ParameterIn.QUERY, name = "q",
 							description = "Full-text query (at most 200 characters): words must all match;"
 									+ " \"a phrase\", prefix*, -excluded and a | b are understood",
-							example = "timeout"),
+							example = "timeout", schema = @Schema(type = "string", maxLength = 200)),
 					@Parameter(in = ParameterIn.QUERY, name = "page", description = "Page, from 0 (at most 10000)",
 							schema = @Schema(type = "integer", defaultValue = "0", minimum = "0", maximum = "10000")),
 					@Parameter(in = ParameterIn.QUERY, name = "size", description = "Patterns per page",
@@ -105,7 +105,8 @@ class PatternHandler {
 			description = "Content negotiation by `Accept`: `application/json` (default) gives the structured"
 					+ " document, `text/markdown` the original file, `text/html` a rendered page.",
 			parameters = @Parameter(in = ParameterIn.PATH, name = "id", description = ID_DESCRIPTION,
-					example = "gen-pattern-003"))
+					example = "gen-pattern-003",
+					schema = @Schema(type = "string", pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength = 100)))
 	@ApiResponse(responseCode = "200", description = "The document",
 			content = {
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -125,7 +126,8 @@ class PatternHandler {
 			description = "The document's related links resolved to summaries; a link to an id the catalog lacks"
 					+ " is kept and marked `missing`.",
 			parameters = @Parameter(in = ParameterIn.PATH, name = "id", description = ID_DESCRIPTION,
-					example = "gen-pattern-003"))
+					example = "gen-pattern-003",
+					schema = @Schema(type = "string", pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength = 100)))
 	@ApiResponse(responseCode = "200", description = "The related patterns",
 			content = @Content(schema = @Schema(implementation = RelatedList.class)))
 	Mono<ServerResponse> related(ServerRequest request) {
@@ -137,10 +139,11 @@ class PatternHandler {
 			description = "Every code example of the document's solutions, or those of one language.",
 			parameters = {
 					@Parameter(in = ParameterIn.PATH, name = "id", description = ID_DESCRIPTION,
-							example = "gen-pattern-003"),
+							example = "gen-pattern-003",
+							schema = @Schema(type = "string", pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength = 100)),
 					@Parameter(in = ParameterIn.QUERY, name = "language",
 							description = "Only examples in this language (the code fence's language, ignoring case)",
-							example = "python") })
+							example = "python", schema = @Schema(type = "string", maxLength = 64)) })
 	@ApiResponse(responseCode = "200", description = "The examples",
 			content = @Content(schema = @Schema(implementation = ExampleList.class)))
 	Mono<ServerResponse> examples(ServerRequest request) {
@@ -152,12 +155,16 @@ class PatternHandler {
 	@Operation(summary = "Facet counts",
 			description = "How many patterns carry each category, language and tag, most frequent first. Takes the"
 					+ " same filters as the listing, to count within a selection.",
-			parameters = { @Parameter(in = ParameterIn.QUERY, name = "category", description = "Only this category"),
-					@Parameter(in = ParameterIn.QUERY, name = "language", description = "Only this language"),
+			parameters = {
+					@Parameter(in = ParameterIn.QUERY, name = "category", description = "Only this category",
+							schema = @Schema(type = "string", maxLength = 64)),
+					@Parameter(in = ParameterIn.QUERY, name = "language", description = "Only this language",
+							schema = @Schema(type = "string", maxLength = 64)),
 					@Parameter(in = ParameterIn.QUERY, name = "tag", description = "Only patterns with this tag",
 							array = @ArraySchema(schema = @Schema(type = "string"))),
 					@Parameter(in = ParameterIn.QUERY, name = "q",
-							description = "Only patterns matching this full-text query") })
+							description = "Only patterns matching this full-text query",
+							schema = @Schema(type = "string", maxLength = 200)) })
 	@ApiResponse(responseCode = "200", description = "The counts",
 			content = @Content(schema = @Schema(implementation = Facets.class)))
 	@SearchRefusals

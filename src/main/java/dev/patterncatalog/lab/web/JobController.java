@@ -96,14 +96,16 @@ class JobController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List the jobs")
+	@Operation(summary = "List the jobs",
+			description = "Every job started since the service started, with its state and progress.")
 	ResponseEntity<Collection<Job.Status>> list(ServerWebExchange exchange) {
 		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
 		return live(this.jobs.list());
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "A job's progress")
+	@Operation(summary = "A job's progress",
+			description = "Its state (RUNNING, CANCELLING, CANCELLED, COMPLETED or FAILED) and the batches completed so far.")
 	ResponseEntity<Job.Status> status(@PathVariable String id, ServerWebExchange exchange) {
 		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
 		return live(this.jobs.find(id).map(Job::status).orElseThrow(() -> notFound(id)));

@@ -97,9 +97,13 @@ class LabHandler {
 	@Operation(summary = "Run a demo once",
 			description = "Runs one variant and answers its timeline: every backend call with its start and end"
 					+ " offsets from the start of the run, its duration and outcome, and the total. " + DEMO_PARAMETERS,
-			parameters = { @Parameter(in = ParameterIn.PATH, name = "demo", example = "fan-out"),
+			parameters = {
+					@Parameter(in = ParameterIn.PATH, name = "demo", example = "fan-out",
+							description = "a demo's name, as GET /api/lab/demos lists them",
+							schema = @Schema(type = "string", pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength = 64)),
 					@Parameter(in = ParameterIn.QUERY, name = "variant",
-							description = "the variant to run; default the demo's first") })
+							description = "the variant to run, as GET /api/lab/demos lists them; default the demo's first",
+							schema = @Schema(type = "string", maxLength = 64)) })
 	@ApiResponse(responseCode = "200", description = "The timeline of the run",
 			content = @Content(schema = @Schema(implementation = Timeline.class)))
 	@LabRefusals
@@ -146,7 +150,10 @@ class LabHandler {
 					+ " verdict on whether the figures can be trusted. With Accept: text/event-stream, progress is streamed as it"
 					+ " goes and the summary comes last; closing the stream cancels the comparison. With Accept:"
 					+ " text/html (a browser), the summary is a page of tables and bars. " + DEMO_PARAMETERS,
-			parameters = { @Parameter(in = ParameterIn.PATH, name = "demo", example = "fan-out"),
+			parameters = {
+					@Parameter(in = ParameterIn.PATH, name = "demo", example = "fan-out",
+							description = "a demo's name, as GET /api/lab/demos lists them",
+							schema = @Schema(type = "string", pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength = 64)),
 					@Parameter(in = ParameterIn.QUERY, name = "runs", description = "runs per variant",
 							schema = @Schema(type = "integer", defaultValue = "100", minimum = "1")),
 					@Parameter(in = ParameterIn.QUERY, name = "concurrency", description = "runs in flight at most",
