@@ -91,6 +91,25 @@ class OpenApiIntegrationTests {
 	}
 
 	@Test
+	void documentsEachDemosOwnParametersWithTheirBoundsAndTheDemosAsChoices() {
+		String run = "$.paths['/api/lab/demos/{demo}'].get";
+		apiDocs().jsonPath(run + ".parameters[?(@.name == 'demo')].schema.enum[*]")
+			.value((demos) -> assertThat(demos.toString()).contains("fan-out", "hedging", "tail-amplification"))
+			.jsonPath(run + ".parameters[?(@.name == 'variant')].schema.enum[*]")
+			.value((variants) -> assertThat(variants.toString()).contains("sequential", "parallel", "hedged"))
+			.jsonPath(run + ".parameters[?(@.name == 'n')].schema.type")
+			.isEqualTo("integer")
+			.jsonPath(run + ".parameters[?(@.name == 'n')].schema.maximum")
+			.isEqualTo(100)
+			.jsonPath(run + ".parameters[?(@.name == 'n')].description")
+			.value((description) -> assertThat(description.toString()).contains("tail-amplification"))
+			.jsonPath(run + ".parameters[?(@.name == 'transport')].schema.enum[*]")
+			.value((transports) -> assertThat(transports.toString()).contains("http", "in-process"))
+			.jsonPath("$.paths['/api/lab/demos/{demo}/compare'].get.parameters[?(@.name == 'seed')].schema.type")
+			.isEqualTo("integer");
+	}
+
+	@Test
 	void theRootLeadsToSwaggerUi() {
 		this.client.get()
 			.uri("/")
