@@ -24,7 +24,7 @@ class OpenApiIntegrationTests {
 	void documentsEveryCatalogEndpointWithItsParametersAndProblems() {
 		apiDocs().jsonPath("$.info.title")
 			.isEqualTo("Reactive Pattern Catalog")
-			.jsonPath("$.paths['/api/patterns'].get.parameters[*].name")
+			.jsonPath("$.paths['/api/patterns'].get.parameters[?(@.in == 'query')].name")
 			.value(java.util.List.class,
 					(names) -> assertThat(names).containsExactly("category", "language", "tag", "q", "page", "size",
 							"sort"))
@@ -48,6 +48,31 @@ class OpenApiIntegrationTests {
 			.exists()
 			.jsonPath("$.components.schemas.Problem")
 			.exists();
+	}
+
+	@Test
+	void documentsCachingConditionalRequestsAndTheHeadersOfTheAnswers() {
+		String document = "$.paths['/api/patterns/{id}'].get";
+		apiDocs().jsonPath(document + ".parameters[?(@.in == 'header')].name")
+			.value(java.util.List.class,
+					(names) -> assertThat(names).containsExactlyInAnyOrder("If-None-Match", "If-Match"))
+			.jsonPath(document + ".responses['200'].headers.ETag.schema.type")
+			.isEqualTo("string")
+			.jsonPath(document + ".responses['200'].headers['Cache-Control']")
+			.exists()
+			.jsonPath(document + ".responses['304'].headers.ETag")
+			.exists()
+			.jsonPath(document + ".responses['412'].content['application/problem+json']")
+			.exists()
+			.jsonPath("$.paths['/api/facets'].get.responses['304']")
+			.exists()
+			.jsonPath("$.paths['/api/lab/jobs'].post.responses['202'].headers.Location.schema.type")
+			.isEqualTo("string")
+			.jsonPath("$.paths['/api/lab/backends/{name}'].get.responses['5XX'].content['application/problem+json']")
+			.exists()
+			.jsonPath(
+					"$.paths['/api/patterns'].get.responses['429'].content['application/problem+json'].example.status")
+			.isEqualTo(429);
 	}
 
 	@Test

@@ -107,6 +107,11 @@ class BackendHandler {
 							schema = @Schema(type = "integer", minimum = "0", maximum = "2147483647")) })
 	@ApiResponse(responseCode = "200", description = "The backend's reply",
 			content = @Content(schema = @Schema(implementation = BackendReply.class)))
+	@ApiResponse(responseCode = "5XX",
+			description = "A simulated failure, as error-rate or fail-first ask, with the status error-status gives"
+					+ " (503 unless set; 4XX too where it says so)",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = "#/components/schemas/Problem")))
 	@ApiResponse(responseCode = "503",
 			description = "A simulated failure, as error-rate or fail-first ask; its status is error-status (any of"
 					+ " 400-599, 503 unless set)",

@@ -12,6 +12,7 @@ import dev.patterncatalog.system.Representations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -63,6 +64,8 @@ class JobController {
 							schema = @Schema(type = "number", defaultValue = "250", minimum = "1",
 									maximum = "60000")) })
 	@ApiResponse(responseCode = "202", description = "The job, started; its location is in the Location header",
+			headers = @Header(name = "Location", description = "the job's path, to read its progress or cancel it",
+					schema = @Schema(type = "string", example = "/api/lab/jobs/52fee687")),
 			content = @Content(schema = @Schema(implementation = Job.Status.class)))
 	@ApiResponse(responseCode = "403", description = "The request came from another site's page (its Origin)",
 			content = @Content(mediaType = "application/problem+json",

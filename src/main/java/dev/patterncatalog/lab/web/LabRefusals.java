@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.responses.ApiResponses;
@@ -20,20 +21,22 @@ import io.swagger.v3.oas.annotations.responses.ApiResponses;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-@ApiResponses({
-		@ApiResponse(responseCode = "429",
-				description = "More lab requests per second than the lab takes (lab.guard); retry after Retry-After",
-				headers = @Header(name = "Retry-After", description = "seconds to wait before retrying",
-						schema = @Schema(type = "integer")),
-				content = @Content(mediaType = "application/problem+json",
-						schema = @Schema(ref = "#/components/schemas/Problem"))),
+@ApiResponses({ @ApiResponse(responseCode = "429",
+		description = "More lab requests per second than the lab takes (lab.guard); retry after Retry-After",
+		headers = @Header(name = "Retry-After", description = "seconds to wait before retrying",
+				schema = @Schema(type = "integer")),
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(ref = "#/components/schemas/Problem"),
+				examples = @ExampleObject(
+						value = "{\"type\": \"about:blank\", \"title\": \"Too many lab requests\", \"status\": 429, \"detail\": \"The lab takes at most 5 of these requests per second; retry after the Retry-After seconds.\", \"instance\": \"/api/lab/demos/fan-out/compare\"}"))),
 		@ApiResponse(responseCode = "503",
 				description = "The lab is at one of its bounds on work at once (lab.guard, a demo's own, or the number"
 						+ " of jobs); retry after Retry-After",
 				headers = @Header(name = "Retry-After", description = "seconds to wait before retrying",
 						schema = @Schema(type = "integer")),
 				content = @Content(mediaType = "application/problem+json",
-						schema = @Schema(ref = "#/components/schemas/Problem"))) })
+						schema = @Schema(ref = "#/components/schemas/Problem"), examples = @ExampleObject(
+								value = "{\"type\": \"about:blank\", \"title\": \"Lab busy\", \"status\": 503, \"detail\": \"The lab runs at most 4 of these requests at once; retry after the Retry-After seconds.\", \"instance\": \"/api/lab/demos/fan-out/compare\"}"))) })
 @interface LabRefusals {
 
 }
