@@ -12,7 +12,10 @@ public final class PatternIds {
 
 	public static final int MAX_LENGTH = 100;
 
-	private static final Pattern FORM = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+	/** The form as a regular expression, as the API description gives it. */
+	public static final String FORM_REGEX = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
+
+	private static final Pattern FORM = Pattern.compile(FORM_REGEX);
 
 	private PatternIds() {
 	}

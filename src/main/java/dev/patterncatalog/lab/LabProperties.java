@@ -69,16 +69,27 @@ public record LabProperties(@DefaultValue @Valid @NotNull Limits limits,
 		public Map<String, String> parameters() {
 			Map<String, String> given = new LinkedHashMap<>();
 			given.put("model", this.model.name().toLowerCase(Locale.ROOT));
-			Object[] values = { this.delay, this.min, this.max, this.mean, this.sd, this.median, this.p99, this.base,
-					this.slow, this.p, this.errorRate, this.errorStatus, this.failFirst, this.hang };
-			String[] names = { "delay", "min", "max", "mean", "sd", "median", "p99", "base", "slow", "p", "error-rate",
-					"error-status", "fail-first", "hang" };
-			for (int i = 0; i < names.length; i++) {
-				if (values[i] != null) {
-					given.put(names[i], values[i].toString());
-				}
-			}
+			put(given, "delay", this.delay);
+			put(given, "min", this.min);
+			put(given, "max", this.max);
+			put(given, "mean", this.mean);
+			put(given, "sd", this.sd);
+			put(given, "median", this.median);
+			put(given, "p99", this.p99);
+			put(given, "base", this.base);
+			put(given, "slow", this.slow);
+			put(given, "p", this.p);
+			put(given, "error-rate", this.errorRate);
+			put(given, "error-status", this.errorStatus);
+			put(given, "fail-first", this.failFirst);
+			put(given, "hang", this.hang);
 			return given;
+		}
+
+		private static void put(Map<String, String> given, String name, @Nullable Object value) {
+			if (value != null) {
+				given.put(name, value.toString());
+			}
 		}
 
 	}

@@ -36,8 +36,8 @@ class ConditionalRequestsDescription implements OpenApiCustomizer {
 					|| path.equals("/api/catalog/problems"))) {
 				return;
 			}
-			get.addParametersItem(header("If-None-Match",
-					"ETags of representations the client has, or *: 304 if" + " one is current"));
+			get.addParametersItem(
+					header("If-None-Match", "ETags of representations the client has, or *: 304 if one is current"));
 			get.addParametersItem(header("If-Match", "ETags the client expects, or *: 412 if none is current"));
 			ApiResponse ok = get.getResponses().get("200");
 			if (ok != null) {

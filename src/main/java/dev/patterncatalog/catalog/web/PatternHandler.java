@@ -106,7 +106,8 @@ class PatternHandler {
 					+ " document, `text/markdown` the original file, `text/html` a rendered page.",
 			parameters = @Parameter(in = ParameterIn.PATH, name = "id", description = ID_DESCRIPTION,
 					example = "gen-pattern-003",
-					schema = @Schema(type = "string", pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength = 100)))
+					schema = @Schema(type = "string", pattern = PatternIds.FORM_REGEX,
+							maxLength = PatternIds.MAX_LENGTH)))
 	@ApiResponse(responseCode = "200", description = "The document",
 			content = {
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -127,7 +128,8 @@ class PatternHandler {
 					+ " is kept and marked `missing`.",
 			parameters = @Parameter(in = ParameterIn.PATH, name = "id", description = ID_DESCRIPTION,
 					example = "gen-pattern-003",
-					schema = @Schema(type = "string", pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength = 100)))
+					schema = @Schema(type = "string", pattern = PatternIds.FORM_REGEX,
+							maxLength = PatternIds.MAX_LENGTH)))
 	@ApiResponse(responseCode = "200", description = "The related patterns",
 			content = @Content(schema = @Schema(implementation = RelatedList.class)))
 	Mono<ServerResponse> related(ServerRequest request) {
@@ -140,7 +142,8 @@ class PatternHandler {
 			parameters = {
 					@Parameter(in = ParameterIn.PATH, name = "id", description = ID_DESCRIPTION,
 							example = "gen-pattern-003",
-							schema = @Schema(type = "string", pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength = 100)),
+							schema = @Schema(type = "string", pattern = PatternIds.FORM_REGEX,
+									maxLength = PatternIds.MAX_LENGTH)),
 					@Parameter(in = ParameterIn.QUERY, name = "language",
 							description = "Only examples in this language (the code fence's language, ignoring case)",
 							example = "python", schema = @Schema(type = "string", maxLength = 64)) })

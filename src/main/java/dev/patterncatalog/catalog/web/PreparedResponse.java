@@ -69,7 +69,7 @@ final class PreparedResponse implements ServerResponse {
 		// RFC 9110, section 13.2.2: If-Match first, which Spring's checkNotModified
 		// leaves to unsafe methods, then If-None-Match, whose * it does not match
 		HttpHeaders request = exchange.getRequest().getHeaders();
-		if (!matches(request.get(HttpHeaders.IF_MATCH), chosen.etag(), true)) {
+		if (!ifMatchHolds(request.get(HttpHeaders.IF_MATCH), chosen.etag())) {
 			return Mono.error(new PreconditionFailed(chosen.etag()));
 		}
 		if (isWildcard(request.get(HttpHeaders.IF_NONE_MATCH))) {
@@ -84,15 +84,18 @@ final class PreparedResponse implements ServerResponse {
 		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(chosen.bytes())));
 	}
 
-	/** Whether a condition holds: absent, {@code *}, or naming {@code etag}. */
-	private static boolean matches(@Nullable List<String> condition, String etag, boolean strong) {
+	/**
+	 * Whether an If-Match holds: absent, {@code *}, or naming {@code etag} (compared
+	 * strongly, RFC 9110, section 13.1.1).
+	 */
+	private static boolean ifMatchHolds(@Nullable List<String> condition, String etag) {
 		if (condition == null) {
 			return true;
 		}
 		ETag current = ETag.create(etag);
 		for (String value : condition) {
 			for (ETag tag : ETag.parse(value)) {
-				if (tag.isWildcard() || tag.compare(current, strong)) {
+				if (tag.isWildcard() || tag.compare(current, true)) {
 					return true;
 				}
 			}
