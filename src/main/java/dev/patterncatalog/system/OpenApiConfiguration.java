@@ -1,13 +1,13 @@
 package dev.patterncatalog.system;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -17,6 +17,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.servers.Server;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.context.annotation.Bean;
@@ -41,7 +42,6 @@ class OpenApiConfiguration {
 				.version("v1")
 				.description("Async and resilience patterns as documents you can search and read, in JSON, Markdown or"
 						+ " HTML. Every error is an RFC 9457 problem (`application/problem+json`).")
-				.license(new License().name("Documents and code written by the project team"))
 				.contact(new Contact().name("The Reactive Pattern Catalog team")))
 			// relative to the description itself, wherever it is served: never the
 			// request's Host, which any client can set
@@ -63,22 +63,19 @@ class OpenApiConfiguration {
 				}
 				responses.addApiResponse("400",
 						problem("A parameter is unknown, repeated or invalid; the problem's `parameter` names it",
-								Map.of("title", "Invalid parameter 'size'", "status", 400, "detail",
-										"Parameter 'size' must be a whole number from 1 to 100, not '500'.",
-										"parameter", "size")));
+								example("Invalid parameter 'size'", 400,
+										"Parameter 'size' must be a whole number from 1 to 100, not '500'.", "size")));
 				if (path.startsWith("/api/patterns/{id}")) {
-					responses.addApiResponse("404",
-							problem("No pattern has this id",
-									Map.of("title", "Pattern not found", "status", 404, "detail",
-											"No pattern has the id 'no-such-pattern'. GET /api/patterns lists them.")));
+					responses.addApiResponse("404", problem("No pattern has this id", example("Pattern not found", 404,
+							"No pattern has the id 'no-such-pattern'. GET /api/patterns lists them.", null)));
 				}
 				else if (path.contains("{")) {
 					responses.addApiResponse("404",
-							problem("Nothing has this name or id", Map.of("title", "Not Found", "status", 404)));
+							problem("Nothing has this name or id", example("Not Found", 404, null, null)));
 				}
 				responses.addApiResponse("406",
 						problem("No representation fits the Accept header, or it cannot be parsed",
-								Map.of("title", "Not Acceptable", "status", 406)));
+								example("Not Acceptable", 406, null, null)));
 			}));
 		};
 	}
@@ -88,6 +85,21 @@ class OpenApiConfiguration {
 		return RouterFunctions.route()
 			.GET("/", (request) -> ServerResponse.temporaryRedirect(URI.create("/swagger-ui.html")).build())
 			.build();
+	}
+
+	/** A problem's fields in the order they are served, the same in every run. */
+	private static Map<String, Object> example(String title, int status, @Nullable String detail,
+			@Nullable String parameter) {
+		Map<String, Object> example = new LinkedHashMap<>();
+		example.put("title", title);
+		example.put("status", status);
+		if (detail != null) {
+			example.put("detail", detail);
+		}
+		if (parameter != null) {
+			example.put("parameter", parameter);
+		}
+		return example;
 	}
 
 	private static ApiResponse problem(String description, Map<String, Object> example) {

@@ -1,5 +1,6 @@
 package dev.patterncatalog.catalog.web;
 
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.OpenAPI;
@@ -23,10 +24,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ConditionalRequestsDescription implements OpenApiCustomizer {
 
-	private static final Map<String, String> CACHE_HEADERS = Map.of("ETag",
-			"the representation's tag, for If-None-Match and If-Match", "Cache-Control",
-			"how long a cache may keep it (catalog.cache-max-age)", "Vary",
-			"the request headers that chose this representation: Accept, and Accept-Encoding where a gzip copy exists");
+	// a list, not a Map.of, so that the description comes out in the same order every run
+	private static final List<Map.Entry<String, String>> CACHE_HEADERS = List.of(
+			Map.entry("ETag", "the representation's tag, for If-None-Match and If-Match"),
+			Map.entry("Cache-Control", "how long a cache may keep it (catalog.cache-max-age)"), Map.entry("Vary",
+					"the request headers that chose this representation: Accept, and Accept-Encoding where a gzip copy exists"));
 
 	@Override
 	public void customise(OpenAPI openApi) {
@@ -41,12 +43,13 @@ class ConditionalRequestsDescription implements OpenApiCustomizer {
 			get.addParametersItem(header("If-Match", "ETags the client expects, or *: 412 if none is current"));
 			ApiResponse ok = get.getResponses().get("200");
 			if (ok != null) {
-				CACHE_HEADERS.forEach((name, description) -> ok.addHeaderObject(name, responseHeader(description)));
+				CACHE_HEADERS
+					.forEach((header) -> ok.addHeaderObject(header.getKey(), responseHeader(header.getValue())));
 			}
 			ApiResponse notModified = new ApiResponse()
 				.description("The representation named by If-None-Match is current; no body");
 			CACHE_HEADERS
-				.forEach((name, description) -> notModified.addHeaderObject(name, responseHeader(description)));
+				.forEach((header) -> notModified.addHeaderObject(header.getKey(), responseHeader(header.getValue())));
 			get.getResponses().addApiResponse("304", notModified);
 			get.getResponses()
 				.addApiResponse("412", new ApiResponse()

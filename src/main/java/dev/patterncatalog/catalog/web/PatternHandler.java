@@ -101,7 +101,7 @@ class PatternHandler {
 		return searched(request, () -> catalog.search(query));
 	}
 
-	@Operation(summary = "Get a pattern document",
+	@Operation(operationId = "getPattern", summary = "Get a pattern document",
 			description = "Content negotiation by `Accept`: `application/json` (default) gives the structured"
 					+ " document, `text/markdown` the original file, `text/html` a rendered page.",
 			parameters = @Parameter(in = ParameterIn.PATH, name = "id", description = ID_DESCRIPTION,
@@ -123,7 +123,7 @@ class PatternHandler {
 		return Mono.just(new PreparedResponse(body, this.cacheControl));
 	}
 
-	@Operation(summary = "Related patterns",
+	@Operation(operationId = "relatedPatterns", summary = "Related patterns",
 			description = "The document's related links resolved to summaries; a link to an id the catalog lacks"
 					+ " is kept and marked `missing`.",
 			parameters = @Parameter(in = ParameterIn.PATH, name = "id", description = ID_DESCRIPTION,
@@ -137,7 +137,7 @@ class PatternHandler {
 		return respond(request, find(request).related);
 	}
 
-	@Operation(summary = "Code examples of a pattern",
+	@Operation(operationId = "codeExamples", summary = "Code examples of a pattern",
 			description = "Every code example of the document's solutions, or those of one language.",
 			parameters = {
 					@Parameter(in = ParameterIn.PATH, name = "id", description = ID_DESCRIPTION,
@@ -155,7 +155,7 @@ class PatternHandler {
 		return respond(request, find(request).examples(language));
 	}
 
-	@Operation(summary = "Facet counts",
+	@Operation(operationId = "facets", summary = "Facet counts",
 			description = "How many patterns carry each category, language and tag, most frequent first. Takes the"
 					+ " same filters as the listing, to count within a selection.",
 			parameters = {
@@ -181,7 +181,7 @@ class PatternHandler {
 		return searched(request, () -> catalog.facets(filter));
 	}
 
-	@Operation(summary = "Catalog load problems",
+	@Operation(operationId = "catalogProblems", summary = "Catalog load problems",
 			description = "What was wrong in the catalog files when this version was loaded: malformed front matter,"
 					+ " missing or invalid fields, duplicate ids, unreadable files, related links that lead nowhere.")
 	@ApiResponse(responseCode = "200", description = "The problems, with the catalog version",

@@ -43,14 +43,15 @@ class BackendHandler {
 		this.properties = properties;
 	}
 
-	@Operation(summary = "Configured backends", description = "The named backends and their models.")
+	@Operation(operationId = "listBackends", summary = "Configured backends",
+			description = "The named backends and their models.")
 	@ApiResponse(responseCode = "200", description = "The backends",
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = BackendSpec.class))))
 	Mono<ServerResponse> backends(ServerRequest request) {
 		return Representations.json(request, this.registry.configured());
 	}
 
-	@Operation(summary = "Call counters of every backend",
+	@Operation(operationId = "backendStats", summary = "Call counters of every backend",
 			description = "Calls in flight, started, completed, failed and cancelled (the caller went away).")
 	@ApiResponse(responseCode = "200", description = "The counters",
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = BackendStats.class))))
@@ -58,7 +59,7 @@ class BackendHandler {
 		return Representations.liveJson(request, this.registry.stats());
 	}
 
-	@Operation(summary = "Call a backend",
+	@Operation(operationId = "callBackend", summary = "Call a backend",
 			description = "Answers after a latency drawn from the backend's model, or fails as its failure model says."
 					+ " Parameters override the configured model; a name that is not configured needs `model`.",
 			parameters = {

@@ -5,11 +5,28 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
- * How long a simulated backend takes to answer: a distribution sampled once per call.
+ * How long a simulated backend takes to answer: a distribution sampled once per call. In
+ * JSON, {@code model} names the distribution, as the request parameter of that name does.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "model")
+@JsonSubTypes({ @JsonSubTypes.Type(value = LatencyModel.Fixed.class, name = "fixed"),
+		@JsonSubTypes.Type(value = LatencyModel.Uniform.class, name = "uniform"),
+		@JsonSubTypes.Type(value = LatencyModel.Normal.class, name = "normal"),
+		@JsonSubTypes.Type(value = LatencyModel.LogNormal.class, name = "lognormal"),
+		@JsonSubTypes.Type(value = LatencyModel.Tail.class, name = "tail") })
+@Schema(discriminatorProperty = "model",
+		discriminatorMapping = { @DiscriminatorMapping(value = "fixed", schema = LatencyModel.Fixed.class),
+				@DiscriminatorMapping(value = "uniform", schema = LatencyModel.Uniform.class),
+				@DiscriminatorMapping(value = "normal", schema = LatencyModel.Normal.class),
+				@DiscriminatorMapping(value = "lognormal", schema = LatencyModel.LogNormal.class),
+				@DiscriminatorMapping(value = "tail", schema = LatencyModel.Tail.class) })
 public sealed interface LatencyModel {
 
 	/** The z-score of the 99th percentile of a standard normal distribution. */

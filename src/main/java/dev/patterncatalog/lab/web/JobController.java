@@ -54,7 +54,7 @@ class JobController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Start a job",
+	@Operation(operationId = "startJob", summary = "Start a job",
 			description = "A job of 'batches' batches of 'batch-ms' each (at most 10 minutes"
 					+ " in all). Answers 202 with the job's location.",
 			parameters = {
@@ -99,7 +99,7 @@ class JobController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List the jobs",
+	@Operation(operationId = "listJobs", summary = "List the jobs",
 			description = "Every job started since the service started, with its state and progress.")
 	ResponseEntity<Collection<Job.Status>> list(ServerWebExchange exchange) {
 		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
@@ -107,7 +107,7 @@ class JobController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "A job's progress",
+	@Operation(operationId = "jobStatus", summary = "A job's progress",
 			description = "Its state (RUNNING, CANCELLING, CANCELLED, COMPLETED or FAILED) and the batches completed so far.")
 	ResponseEntity<Job.Status> status(@PathVariable String id, ServerWebExchange exchange) {
 		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
@@ -115,7 +115,7 @@ class JobController {
 	}
 
 	@DeleteMapping("/{id}")
-	@Operation(summary = "Cancel a job",
+	@Operation(operationId = "cancelJob", summary = "Cancel a job",
 			description = "The batch in progress finishes; no further batch starts. The job is 'cancelling' until"
 					+ " then, 'cancelled' after.")
 	ResponseEntity<Job.Status> cancel(@PathVariable String id, ServerWebExchange exchange) {

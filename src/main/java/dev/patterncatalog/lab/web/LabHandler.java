@@ -86,7 +86,7 @@ class LabHandler {
 		this.guard = guard;
 	}
 
-	@Operation(summary = "List the demos",
+	@Operation(operationId = "listDemos", summary = "List the demos",
 			description = "Each demo's pattern document, variants, and parameters with defaults and limits.")
 	@ApiResponse(responseCode = "200", description = "The demos",
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = DemoDescriptor.class))))
@@ -94,7 +94,7 @@ class LabHandler {
 		return Representations.json(request, this.demos.descriptors());
 	}
 
-	@Operation(summary = "Run a demo once",
+	@Operation(operationId = "runDemo", summary = "Run a demo once",
 			description = "Runs one variant and answers its timeline: every backend call with its start and end"
 					+ " offsets from the start of the run, its duration and outcome, and the total. " + DEMO_PARAMETERS,
 			parameters = {
@@ -143,7 +143,7 @@ class LabHandler {
 		return new Comparison.Plan((int) runs, concurrency, warmup, rate, !parameters.has("concurrency"));
 	}
 
-	@Operation(summary = "Compare the variants of a demo",
+	@Operation(operationId = "compareVariants", summary = "Compare the variants of a demo",
 			description = "Runs every variant 'runs' times (default: the demo's default_runs), at most 'concurrency'"
 					+ " at once, after 'warmup' discarded runs, the variants taking turns with the same seeds; answers"
 					+ " percentiles with 95 % confidence intervals, theory, ratios, the lab's overhead per call and a"
