@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
@@ -141,24 +142,12 @@ public class DemoRunner {
 							.maxConcurrentCalls(demo.maxConcurrentRuns())
 							.maxWaitDuration(Duration.ZERO)
 							.build()));
-		return Mono.defer(() -> {
-			if (!limit.tryAcquirePermission()) {
-				return Mono
-					.error(new LabBusy(HttpStatus.SERVICE_UNAVAILABLE, "Lab busy", "Demo '" + name + "' runs at most "
+		// a Mono's bulkhead permit is given back on its value, before the value travels
+		// on, so that a comparison's next run finds it free
+		return measured.transformDeferred(BulkheadOperator.of(limit))
+			.onErrorMap(BulkheadFullException.class,
+					(ex) -> new LabBusy(HttpStatus.SERVICE_UNAVAILABLE, "Lab busy", "Demo '" + name + "' runs at most "
 							+ demo.maxConcurrentRuns() + " at once; retry after the Retry-After seconds."));
-			}
-			// released before the result travels on, so that a comparison's next run
-			// finds the permit free
-			AtomicBoolean held = new AtomicBoolean(true);
-			Runnable release = () -> {
-				if (held.compareAndSet(true, false)) {
-					limit.onComplete();
-				}
-			};
-			return measured.doOnSuccess((timeline) -> release.run())
-				.doOnError((ex) -> release.run())
-				.doOnCancel(release);
-		});
 	}
 
 }

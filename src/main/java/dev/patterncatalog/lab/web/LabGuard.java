@@ -7,9 +7,12 @@ import dev.patterncatalog.lab.LabBusy;
 import dev.patterncatalog.lab.LabProperties;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import org.jspecify.annotations.Nullable;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
+import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -17,12 +20,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Protects the lab from crowds with a resilience4j rate limiter (429 when exceeded) and
- * bulkhead (503 when full), both answering with a Retry-After header. Runs and job starts
- * share one pair; comparisons, which run many demos each, have limits of their own.
- * Applied to the work of a request after its parameters are checked, so a bad request
- * costs no permit; permits are taken without waiting, so the guard never blocks an event
- * loop.
+ * Protects the lab from crowds with resilience4j's rate limiter (429 when exceeded) and
+ * bulkhead (503 when full), applied as their Reactor operators and both answered with a
+ * Retry-After header. Runs and job starts share one pair; comparisons, which run many
+ * demos each, have limits of their own. Applied to the work of a request after its
+ * parameters are checked, so a bad request costs no permit; permits are taken without
+ * waiting, so the guard never blocks an event loop.
  */
 @Component
 class LabGuard {
@@ -31,7 +34,10 @@ class LabGuard {
 
 	private final Guard compares;
 
-	/** Backend calls all runs and comparisons may hold in flight together. */
+	/**
+	 * Backend calls all runs and comparisons may hold in flight together: a permit per
+	 * call, where a bulkhead counts one per request however many calls it makes.
+	 */
 	private final Semaphore calls;
 
 	private final int maxCalls;
@@ -52,39 +58,36 @@ class LabGuard {
 	 * Error: {@link LabBusy} (429 or 503) without subscribing to {@code run}.
 	 */
 	<T> Mono<T> run(Mono<T> run, int calls) {
-		return Mono.defer(() -> {
-			LabBusy refused = refusal(this.runs, calls);
-			return (refused != null) ? Mono.error(refused) : run.doFinally((signal) -> release(this.runs, calls));
-		});
+		return Mono
+			.defer(() -> holdingCalls(calls) ? run.doFinally((signal) -> this.calls.release(calls))
+					: Mono.<T>error(callsRefusal(calls)))
+			.transformDeferred(BulkheadOperator.of(this.runs.bulkhead))
+			.transformDeferred(RateLimiterOperator.of(this.runs.rateLimiter))
+			.onErrorMap(this.runs::refusal);
 	}
 
 	/**
-	 * Like {@link #run(Mono)}, with the comparisons' limits.
+	 * Like {@link #run(Mono, int)}, with the comparisons' limits.
 	 */
 	<T> Flux<T> comparison(Flux<T> comparison, int calls) {
-		return Flux.defer(() -> {
-			LabBusy refused = refusal(this.compares, calls);
-			return (refused != null) ? Flux.error(refused)
-					: comparison.doFinally((signal) -> release(this.compares, calls));
-		});
+		return Flux
+			.defer(() -> holdingCalls(calls) ? comparison.doFinally((signal) -> this.calls.release(calls))
+					: Flux.<T>error(callsRefusal(calls)))
+			.transformDeferred(BulkheadOperator.of(this.compares.bulkhead))
+			.transformDeferred(RateLimiterOperator.of(this.compares.rateLimiter))
+			.onErrorMap(this.compares::refusal);
 	}
 
-	private @Nullable LabBusy refusal(Guard guard, int calls) {
-		LabBusy refused = guard.refusal();
-		if (refused == null && !this.calls.tryAcquire(calls)) {
-			guard.release();
-			refused = new LabBusy(HttpStatus.SERVICE_UNAVAILABLE, "Lab busy",
-					"This request would hold up to " + calls + " backend calls in flight, and the lab's runs and"
-							+ " comparisons hold " + (this.maxCalls - this.calls.availablePermits()) + " of at most "
-							+ this.maxCalls + " (lab.limits.max-total-calls-in-flight); retry after the Retry-After"
-							+ " seconds.");
-		}
-		return refused;
+	private boolean holdingCalls(int calls) {
+		return this.calls.tryAcquire(calls);
 	}
 
-	private void release(Guard guard, int calls) {
-		this.calls.release(calls);
-		guard.release();
+	private LabBusy callsRefusal(int calls) {
+		return new LabBusy(HttpStatus.SERVICE_UNAVAILABLE, "Lab busy",
+				"This request would hold up to " + calls + " backend calls in flight, and the lab's runs and"
+						+ " comparisons hold " + (this.maxCalls - this.calls.availablePermits()) + " of at most "
+						+ this.maxCalls + " (lab.limits.max-total-calls-in-flight); retry after the Retry-After"
+						+ " seconds.");
 	}
 
 	/**
@@ -108,24 +111,21 @@ class LabGuard {
 		}
 
 		/**
-		 * Takes a permit of each, or says why not.
+		 * The problem a refusal of this guard's operators is answered with; any other
+		 * error as it is (the demos' own limiters end in a run's timeline, never here).
 		 */
-		@Nullable LabBusy refusal() {
-			if (!this.rateLimiter.acquirePermission()) {
+		Throwable refusal(Throwable ex) {
+			if (ex instanceof RequestNotPermitted) {
 				return new LabBusy(HttpStatus.TOO_MANY_REQUESTS, "Too many lab requests",
 						"The lab takes at most " + this.rateLimiter.getRateLimiterConfig().getLimitForPeriod()
 								+ " of these requests per second; retry after the Retry-After seconds.");
 			}
-			if (!this.bulkhead.tryAcquirePermission()) {
+			if (ex instanceof BulkheadFullException) {
 				return new LabBusy(HttpStatus.SERVICE_UNAVAILABLE, "Lab busy",
 						"The lab runs at most " + this.bulkhead.getBulkheadConfig().getMaxConcurrentCalls()
 								+ " of these requests at once; retry after the Retry-After seconds.");
 			}
-			return null;
-		}
-
-		void release() {
-			this.bulkhead.onComplete();
+			return ex;
 		}
 
 	}

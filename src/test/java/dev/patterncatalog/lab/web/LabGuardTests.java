@@ -54,6 +54,33 @@ class LabGuardTests {
 	}
 
 	@Test
+	void workThatWouldHoldMoreBackendCallsThanTheLabHasLeftIsRefusedAndGivesItsOtherPermitsBack() {
+		LabGuard guard = new LabGuard(
+				TestLabProperties.of(Map.of("guard.max-runs", "2", "limits.max-total-calls-in-flight", "10",
+						"guard.compares-per-second", "1", "guard.max-compares", "1")));
+		AtomicInteger subscribed = new AtomicInteger();
+		Disposable holding = guard.run(Mono.never().doOnSubscribe((subscription) -> subscribed.incrementAndGet()), 8)
+			.subscribe();
+
+		StepVerifier.create(guard.run(Mono.just("three more").doOnSubscribe((s) -> subscribed.incrementAndGet()), 3))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(LabBusy.class,
+					(busy) -> assertThat(busy.getBody().getDetail()).contains("up to 3 backend calls in flight")
+						.contains("hold 8 of at most 10")))
+			.verify(Duration.ofSeconds(5));
+		assertThat(subscribed).hasValue(1);
+		// the refused run's bulkhead permit came back: a second run fits beside the first
+		StepVerifier.create(guard.run(Mono.just("two more"), 2))
+			.expectNext("two more")
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+		holding.dispose();
+		StepVerifier.create(guard.run(Mono.just("ten"), 10))
+			.expectNext("ten")
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
 	void comparisonsBeyondTheRateAreRefusedWith429WithoutBeingSubscribed() {
 		LabGuard guard = guard(1000, 2);
 		AtomicInteger subscribed = new AtomicInteger();
