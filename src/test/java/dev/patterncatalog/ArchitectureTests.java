@@ -70,4 +70,10 @@ class ArchitectureTests {
 			.evaluate(this.classes));
 	}
 
+	@Test
+	void theLabsPackagesLayerWithoutCycles() {
+		// backend <- run <- demo <- compare, with web on top: each knows only those below
+		assertHolds(slices().matching("dev.patterncatalog.lab.(*)..").should().beFreeOfCycles().evaluate(this.classes));
+	}
+
 }

@@ -5,13 +5,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import dev.patterncatalog.lab.ComparisonReport;
-import dev.patterncatalog.lab.ComparisonReport.Ratio;
-import dev.patterncatalog.lab.ComparisonReport.VariantSummary;
-import dev.patterncatalog.lab.DemoDescriptor;
-import dev.patterncatalog.lab.Percentile;
-import dev.patterncatalog.lab.Transport;
-import dev.patterncatalog.lab.Verdict;
+import dev.patterncatalog.lab.compare.ComparisonReport;
+import dev.patterncatalog.lab.compare.ComparisonReport.Ratio;
+import dev.patterncatalog.lab.compare.ComparisonReport.VariantSummary;
+import dev.patterncatalog.lab.demo.DemoDescriptor;
+import dev.patterncatalog.lab.compare.Percentile;
+import dev.patterncatalog.lab.run.Transport;
+import dev.patterncatalog.lab.run.Verdict;
 import dev.patterncatalog.system.HtmlPages;
 import org.jspecify.annotations.Nullable;
 

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import dev.patterncatalog.lab.DemoDescriptor;
-import dev.patterncatalog.lab.Demos;
-import dev.patterncatalog.lab.ParameterSpec;
+import dev.patterncatalog.lab.demo.DemoDescriptor;
+import dev.patterncatalog.lab.demo.Demos;
+import dev.patterncatalog.lab.demo.ParameterSpec;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Set;
 
-import dev.patterncatalog.lab.Job;
-import dev.patterncatalog.lab.Jobs;
+import dev.patterncatalog.lab.job.Job;
+import dev.patterncatalog.lab.job.Jobs;
 import dev.patterncatalog.system.QueryParameters;
 import dev.patterncatalog.system.Representations;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,0 +1,36 @@
+package dev.patterncatalog.lab.demo;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * What a demo is: the pattern it illustrates, its variants and its parameters.
+ *
+ * @param metric what a comparison of the variants measures
+ * @param defaultRuns the runs per variant a comparison makes unless asked otherwise:
+ * enough to show the pattern's point the same way on every reload
+ * @param defaultConcurrency the runs in flight a comparison allows unless asked otherwise
+ */
+public record DemoDescriptor(@Schema(example = "fan-out") String name,
+		@JsonProperty("pattern_id") @Schema(example = "gen-pattern-004") String patternId,
+		@Schema(example = "Sequential calls against Mono.zip") String title, String description, List<String> variants,
+		List<ParameterSpec> parameters, @Schema(example = "total time of a run, ms") String metric,
+		@JsonProperty("default_runs") @Schema(example = "100") int defaultRuns,
+		@JsonProperty("default_concurrency") @Schema(example = "10") int defaultConcurrency) {
+
+	/**
+	 * A demo whose comparisons make 100 runs of each variant, 10 at once, by default.
+	 */
+	DemoDescriptor(String name, String patternId, String title, String description, List<String> variants,
+			List<ParameterSpec> parameters, String metric) {
+		this(name, patternId, title, description, variants, parameters, metric, 100, 10);
+	}
+
+	DemoDescriptor comparedBy(int runs, int concurrency) {
+		return new DemoDescriptor(this.name, this.patternId, this.title, this.description, this.variants,
+				this.parameters, this.metric, runs, concurrency);
+	}
+
+}
