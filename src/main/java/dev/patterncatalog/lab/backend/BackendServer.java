@@ -172,7 +172,10 @@ public final class BackendServer implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.server.disposeNow(Duration.ofSeconds(5));
-		this.loops.disposeLater().block(Duration.ofSeconds(5));
+		// no quiet period: the server is closed, so no task can arrive on its loops
+		// (Netty's
+		// default waits 2 s for one, per context closed)
+		this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(6));
 	}
 
 }
