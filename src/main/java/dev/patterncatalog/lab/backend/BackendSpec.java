@@ -23,6 +23,10 @@ public record BackendSpec(String name, LatencyModel latency, FailureModel failur
 	public static final Set<String> PARAMETERS = Set.of("model", "delay", "min", "max", "mean", "sd", "median", "p99",
 			"base", "slow", "p", "error-rate", "error-status", "fail-first", "hang");
 
+	/** The parameters in milliseconds, from 0 to {@code lab.limits.max-delay}. */
+	public static final Set<String> MILLISECONDS = Set.of("delay", "min", "max", "mean", "sd", "median", "p99", "base",
+			"slow");
+
 	/** The latency models and the parameters each takes. */
 	private static final Map<String, List<String>> MODELS = new LinkedHashMap<>();
 

@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "lab.limits.max-comparison-duration=2s", "lab.guard.max-compares=1",
 				"lab.guard.compares-per-second=100", "lab.limits.max-calls-in-flight=50",
-				"lab.limits.max-total-calls-in-flight=60" })
+				"lab.limits.max-total-calls-in-flight=60", "lab.limits.max-delay=20s" })
 @AutoConfigureWebTestClient(timeout = "30s")
 class LabLimitsIntegrationTests {
 
@@ -44,6 +44,26 @@ class LabLimitsIntegrationTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@Test
+	void aBackendsLatencyIsBoundedByTheConfiguredMaximumInTheDescriptionAndInACall() {
+		this.client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.paths['/api/lab/backends/{name}'].get.parameters[?(@.name == 'delay')].schema.maximum")
+			.isEqualTo(List.of(20000))
+			.jsonPath("$.paths['/api/lab/backends/{name}'].get.parameters[?(@.name == 'p99')].schema.maximum")
+			.isEqualTo(List.of(20000));
+		this.client.get()
+			.uri("/api/lab/backends/profile?delay=20001")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.parameter")
+			.isEqualTo("delay");
+	}
 
 	@Test
 	void aComparisonThatWouldHoldMoreCallsThanAllowedIsRefusedNamingTheLimit() {
