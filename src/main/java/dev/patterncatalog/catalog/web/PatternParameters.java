@@ -5,9 +5,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.patterncatalog.catalog.PatternFilter;
-import dev.patterncatalog.catalog.PatternQuery;
 import dev.patterncatalog.catalog.PatternQuery.Field;
 import dev.patterncatalog.catalog.PatternQuery.Order;
+import dev.patterncatalog.catalog.PatternQuery;
 import dev.patterncatalog.system.InvalidParameter;
 import dev.patterncatalog.system.QueryParameters;
 

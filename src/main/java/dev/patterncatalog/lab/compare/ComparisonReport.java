@@ -3,9 +3,9 @@ package dev.patterncatalog.lab.compare;
 import java.util.List;
 import java.util.Map;
 
+import dev.patterncatalog.lab.run.Theory;
 import dev.patterncatalog.lab.run.Transport;
 import dev.patterncatalog.lab.run.Verdict;
-import dev.patterncatalog.lab.run.Theory;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;

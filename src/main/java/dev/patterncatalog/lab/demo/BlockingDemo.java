@@ -7,8 +7,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.patterncatalog.lab.run.Run;
-import dev.patterncatalog.lab.run.Timeline;
 import dev.patterncatalog.lab.run.Theory;
+import dev.patterncatalog.lab.run.Timeline;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 import dev.patterncatalog.lab.LabProperties;
-import dev.patterncatalog.lab.run.Run;
-import dev.patterncatalog.lab.run.Theory;
 import dev.patterncatalog.lab.backend.BackendReply;
 import dev.patterncatalog.lab.backend.BackendSpec;
+import dev.patterncatalog.lab.run.Run;
+import dev.patterncatalog.lab.run.Theory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;

@@ -3,8 +3,8 @@ package dev.patterncatalog.lab.demo;
 import java.util.Set;
 
 import dev.patterncatalog.lab.run.Run;
-import dev.patterncatalog.lab.run.Timeline;
 import dev.patterncatalog.lab.run.Theory;
+import dev.patterncatalog.lab.run.Timeline;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.patterncatalog.lab.run.Transport;
 import dev.patterncatalog.lab.backend.BackendRegistry;
+import dev.patterncatalog.lab.run.Transport;
 import dev.patterncatalog.system.InvalidParameter;
 import dev.patterncatalog.system.QueryParameters;
 

@@ -3,11 +3,11 @@ package dev.patterncatalog.lab.demo;
 import java.util.List;
 
 import dev.patterncatalog.lab.LabProperties;
-import dev.patterncatalog.lab.run.Run;
-import dev.patterncatalog.lab.run.Theory;
-import dev.patterncatalog.lab.run.Theories;
 import dev.patterncatalog.lab.backend.BackendRegistry;
 import dev.patterncatalog.lab.backend.BackendSpec;
+import dev.patterncatalog.lab.run.Run;
+import dev.patterncatalog.lab.run.Theories;
+import dev.patterncatalog.lab.run.Theory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

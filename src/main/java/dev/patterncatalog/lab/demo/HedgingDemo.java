@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import dev.patterncatalog.lab.LabProperties;
-import dev.patterncatalog.lab.run.Run;
-import dev.patterncatalog.lab.run.Theories;
 import dev.patterncatalog.lab.backend.BackendRegistry;
 import dev.patterncatalog.lab.backend.BackendReply;
 import dev.patterncatalog.lab.backend.BackendSpec;
+import dev.patterncatalog.lab.run.Run;
+import dev.patterncatalog.lab.run.Theories;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;

@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.patterncatalog.lab.LabProperties;
-import dev.patterncatalog.lab.run.Run;
-import dev.patterncatalog.lab.run.Theory;
-import dev.patterncatalog.lab.run.Theories;
 import dev.patterncatalog.lab.backend.BackendRegistry;
 import dev.patterncatalog.lab.backend.BackendReply;
 import dev.patterncatalog.lab.backend.BackendSpec;
 import dev.patterncatalog.lab.backend.FailureModel;
+import dev.patterncatalog.lab.run.Run;
+import dev.patterncatalog.lab.run.Theories;
+import dev.patterncatalog.lab.run.Theory;
 import dev.patterncatalog.system.InvalidParameter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Set;
 
 import dev.patterncatalog.lab.LabProperties;
-import dev.patterncatalog.lab.run.Run;
-import dev.patterncatalog.lab.run.Theory;
-import dev.patterncatalog.lab.run.Theories;
 import dev.patterncatalog.lab.backend.BackendReply;
 import dev.patterncatalog.lab.backend.BackendSpec;
+import dev.patterncatalog.lab.run.Run;
+import dev.patterncatalog.lab.run.Theories;
+import dev.patterncatalog.lab.run.Theory;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;

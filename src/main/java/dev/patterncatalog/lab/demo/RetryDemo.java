@@ -6,10 +6,10 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.patterncatalog.lab.LabProperties;
-import dev.patterncatalog.lab.run.Run;
 import dev.patterncatalog.lab.backend.BackendReply;
 import dev.patterncatalog.lab.backend.BackendSpec;
 import dev.patterncatalog.lab.backend.FailureModel;
+import dev.patterncatalog.lab.run.Run;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;

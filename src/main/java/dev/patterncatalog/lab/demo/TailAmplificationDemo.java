@@ -6,13 +6,13 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 import dev.patterncatalog.lab.LabProperties;
-import dev.patterncatalog.lab.run.Run;
-import dev.patterncatalog.lab.run.Theory;
-import dev.patterncatalog.lab.run.Theories;
 import dev.patterncatalog.lab.backend.BackendReply;
 import dev.patterncatalog.lab.backend.BackendSpec;
 import dev.patterncatalog.lab.backend.FailureModel;
 import dev.patterncatalog.lab.backend.LatencyModel;
+import dev.patterncatalog.lab.run.Run;
+import dev.patterncatalog.lab.run.Theories;
+import dev.patterncatalog.lab.run.Theory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;

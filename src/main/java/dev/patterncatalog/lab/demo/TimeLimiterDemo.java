@@ -5,10 +5,10 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.patterncatalog.lab.LabProperties;
-import dev.patterncatalog.lab.run.Run;
-import dev.patterncatalog.lab.run.Theory;
 import dev.patterncatalog.lab.backend.BackendReply;
 import dev.patterncatalog.lab.backend.BackendSpec;
+import dev.patterncatalog.lab.run.Run;
+import dev.patterncatalog.lab.run.Theory;
 import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;

@@ -6,12 +6,12 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import dev.patterncatalog.lab.LabProperties;
-import dev.patterncatalog.lab.run.Run;
-import dev.patterncatalog.lab.run.BackendTimedOut;
-import dev.patterncatalog.lab.run.Theory;
 import dev.patterncatalog.lab.backend.BackendReply;
 import dev.patterncatalog.lab.backend.BackendSpec;
 import dev.patterncatalog.lab.backend.FailureModel;
+import dev.patterncatalog.lab.run.BackendTimedOut;
+import dev.patterncatalog.lab.run.Run;
+import dev.patterncatalog.lab.run.Theory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;

@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import dev.patterncatalog.lab.compare.ComparisonReport;
 import dev.patterncatalog.lab.compare.ComparisonReport.Ratio;
 import dev.patterncatalog.lab.compare.ComparisonReport.VariantSummary;
-import dev.patterncatalog.lab.demo.DemoDescriptor;
+import dev.patterncatalog.lab.compare.ComparisonReport;
 import dev.patterncatalog.lab.compare.Percentile;
+import dev.patterncatalog.lab.demo.DemoDescriptor;
 import dev.patterncatalog.lab.run.Transport;
 import dev.patterncatalog.lab.run.Verdict;
 import dev.patterncatalog.system.HtmlPages;

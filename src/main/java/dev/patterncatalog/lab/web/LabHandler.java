@@ -6,13 +6,13 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.patterncatalog.lab.LabProperties;
 import dev.patterncatalog.lab.compare.Comparison;
 import dev.patterncatalog.lab.compare.ComparisonReport;
 import dev.patterncatalog.lab.demo.Demo;
 import dev.patterncatalog.lab.demo.DemoDescriptor;
 import dev.patterncatalog.lab.demo.DemoRunner;
 import dev.patterncatalog.lab.demo.Demos;
-import dev.patterncatalog.lab.LabProperties;
 import dev.patterncatalog.lab.run.Timeline;
 import dev.patterncatalog.system.HtmlPages;
 import dev.patterncatalog.system.InvalidParameter;

@@ -8,10 +8,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.patterncatalog.lab.LabProperties;
 import dev.patterncatalog.lab.TestLabProperties;
+import dev.patterncatalog.lab.backend.BackendRegistry;
+import dev.patterncatalog.lab.run.Backends;
 import dev.patterncatalog.lab.run.Run;
 import dev.patterncatalog.lab.run.Transport;
-import dev.patterncatalog.lab.run.Backends;
-import dev.patterncatalog.lab.backend.BackendRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -10,13 +10,13 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.patterncatalog.lab.LabProperties;
 import dev.patterncatalog.lab.TestLabProperties;
-import dev.patterncatalog.lab.run.Timeline;
-import dev.patterncatalog.lab.run.CallRecord;
-import dev.patterncatalog.lab.run.Outcome;
-import dev.patterncatalog.lab.run.Backends;
-import dev.patterncatalog.lab.run.LabLoad;
 import dev.patterncatalog.lab.backend.BackendRegistry;
 import dev.patterncatalog.lab.backend.BackendStats;
+import dev.patterncatalog.lab.run.Backends;
+import dev.patterncatalog.lab.run.CallRecord;
+import dev.patterncatalog.lab.run.LabLoad;
+import dev.patterncatalog.lab.run.Outcome;
+import dev.patterncatalog.lab.run.Timeline;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -3,12 +3,12 @@ package dev.patterncatalog.lab.web;
 import java.util.List;
 import java.util.Map;
 
-import dev.patterncatalog.lab.compare.ComparisonReport;
 import dev.patterncatalog.lab.compare.ComparisonReport.Ratio;
 import dev.patterncatalog.lab.compare.ComparisonReport.VariantSummary;
+import dev.patterncatalog.lab.compare.ComparisonReport;
+import dev.patterncatalog.lab.compare.Percentile;
 import dev.patterncatalog.lab.demo.DemoDescriptor;
 import dev.patterncatalog.lab.run.Theory;
-import dev.patterncatalog.lab.compare.Percentile;
 import dev.patterncatalog.lab.run.Transport;
 import dev.patterncatalog.lab.run.Verdict;
 import dev.patterncatalog.system.HtmlPages;
