@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -98,7 +100,19 @@ public final class SimulatedBackend {
 					? Mono.error(() -> new BackendFailed(this.name, spec.failure().errorStatus(),
 							"Simulated failure of call " + number + " after " + latency.toMillis() + " ms."))
 					: Mono.fromSupplier(() -> new BackendReply(this.name, latency.toNanos() / 1e6, number));
-			return wait.then(answer).doFinally(this::finished);
+			// counted as the outcome happens, before it travels on: a caller that reads
+			// the
+			// stats right after its answer sees the call counted
+			AtomicBoolean counted = new AtomicBoolean();
+			Consumer<SignalType> count = (signal) -> {
+				if (counted.compareAndSet(false, true)) {
+					finished(signal);
+				}
+			};
+			return wait.then(answer)
+				.doOnSuccess((reply) -> count.accept(SignalType.ON_COMPLETE))
+				.doOnError((ex) -> count.accept(SignalType.ON_ERROR))
+				.doOnCancel(() -> count.accept(SignalType.CANCEL));
 		});
 	}
 
