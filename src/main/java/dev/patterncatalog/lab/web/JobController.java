@@ -3,20 +3,19 @@ package dev.patterncatalog.lab.web;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Set;
 
 import dev.patterncatalog.lab.job.Job;
 import dev.patterncatalog.lab.job.Jobs;
-import dev.patterncatalog.system.QueryParameters;
+import dev.patterncatalog.system.InvalidParameter;
 import dev.patterncatalog.system.Representations;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -56,13 +55,7 @@ class JobController {
 	@PostMapping
 	@Operation(operationId = "startJob", summary = "Start a job",
 			description = "A job of 'batches' batches of 'batch-ms' each (at most 10 minutes"
-					+ " in all). Answers 202 with the job's location.",
-			parameters = {
-					@Parameter(in = ParameterIn.QUERY, name = "batches",
-							schema = @Schema(type = "integer", defaultValue = "20", minimum = "1", maximum = "10000")),
-					@Parameter(in = ParameterIn.QUERY, name = "batch-ms",
-							schema = @Schema(type = "number", defaultValue = "250", minimum = "1",
-									maximum = "60000")) })
+					+ " in all). Answers 202 with the job's location.")
 	@ApiResponse(responseCode = "202", description = "The job, started; its location is in the Location header",
 			headers = @Header(name = "Location", description = "the job's path, to read its progress or cancel it",
 					schema = @Schema(type = "string", example = "/api/lab/jobs/52fee687")),
@@ -76,17 +69,14 @@ class JobController {
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(ref = "#/components/schemas/Problem")))
 	@LabRefusals
-	Mono<ResponseEntity<Job.Status>> start(ServerWebExchange exchange) {
+	Mono<ResponseEntity<Job.Status>> start(@ParameterObject @Valid JobSettings settings, ServerWebExchange exchange) {
 		refuseCrossSite(exchange.getRequest());
 		refuseBody(exchange.getRequest().getHeaders());
-		QueryParameters parameters = QueryParameters.of(exchange.getRequest().getQueryParams(),
-				Set.of("batches", "batch-ms"));
-		int batches = parameters.integer("batches", 20, 1, 10_000);
-		double batchMs = parameters.decimal("batch-ms", 250, 1, 60_000);
+		int batches = settings.batches();
+		double batchMs = settings.batchMs();
 		if (batches * batchMs > Duration.ofMinutes(10).toMillis()) {
-			throw new dev.patterncatalog.system.InvalidParameter("batches",
-					"A job may take at most 10 minutes: batches × batch-ms is " + Math.round(batches * batchMs)
-							+ " ms.");
+			throw new InvalidParameter("batches", "A job may take at most 10 minutes: batches × batch-ms is "
+					+ Math.round(batches * batchMs) + " ms.");
 		}
 		Duration batch = Duration.ofNanos(Math.round(batchMs * 1e6));
 		return this.guard.run(Mono.fromSupplier(() -> {
@@ -101,16 +91,14 @@ class JobController {
 	@GetMapping
 	@Operation(operationId = "listJobs", summary = "List the jobs",
 			description = "Every job started since the service started, with its state and progress.")
-	ResponseEntity<Collection<Job.Status>> list(ServerWebExchange exchange) {
-		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
+	ResponseEntity<Collection<Job.Status>> list() {
 		return live(this.jobs.list());
 	}
 
 	@GetMapping("/{id}")
 	@Operation(operationId = "jobStatus", summary = "A job's progress",
 			description = "Its state (RUNNING, CANCELLING, CANCELLED, COMPLETED or FAILED) and the batches completed so far.")
-	ResponseEntity<Job.Status> status(@PathVariable String id, ServerWebExchange exchange) {
-		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
+	ResponseEntity<Job.Status> status(@PathVariable String id) {
 		return live(this.jobs.find(id).map(Job::status).orElseThrow(() -> notFound(id)));
 	}
 
@@ -118,8 +106,7 @@ class JobController {
 	@Operation(operationId = "cancelJob", summary = "Cancel a job",
 			description = "The batch in progress finishes; no further batch starts. The job is 'cancelling' until"
 					+ " then, 'cancelled' after.")
-	ResponseEntity<Job.Status> cancel(@PathVariable String id, ServerWebExchange exchange) {
-		QueryParameters.of(exchange.getRequest().getQueryParams(), Set.of());
+	ResponseEntity<Job.Status> cancel(@PathVariable String id) {
 		return live(this.jobs.cancel(id).map(Job::status).orElseThrow(() -> notFound(id)));
 	}
 
