@@ -1,7 +1,9 @@
 package dev.patterncatalog.system;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -10,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -17,6 +20,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
@@ -47,9 +52,16 @@ class ProblemDetailsHandler implements WebExceptionHandler {
 		}
 		ProblemDetail problem;
 		response.getHeaders().clear();
-		if (ex instanceof ErrorResponse error) {
+		if (ex instanceof WebExchangeBindException bind) {
+			problem = BoundParameter.refusal(bind).getBody();
+		}
+		else if (ex instanceof ErrorResponse error) {
 			problem = error.getBody();
 			response.getHeaders().putAll(error.getHeaders());
+			if (ex instanceof MethodNotAllowedException notAllowed) {
+				// Spring lists the methods mapped; HEAD and OPTIONS are answered too
+				response.getHeaders().setAllow(allowed(notAllowed.getSupportedMethods()));
+			}
 			if (problem.getStatus() == HttpStatus.NOT_ACCEPTABLE.value()) {
 				// Spring lists what it could serve in Accept, a request header that means
 				// nothing in an answer; the detail names them
@@ -64,6 +76,15 @@ class ProblemDetailsHandler implements WebExceptionHandler {
 			logger.error("Failed: " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath(), ex);
 		}
 		return write(response, this.json, problem, exchange.getRequest().getPath().value());
+	}
+
+	private static Set<HttpMethod> allowed(Set<HttpMethod> mapped) {
+		Set<HttpMethod> allowed = new LinkedHashSet<>(mapped);
+		if (mapped.contains(HttpMethod.GET)) {
+			allowed.add(HttpMethod.HEAD);
+		}
+		allowed.add(HttpMethod.OPTIONS);
+		return allowed;
 	}
 
 	/**

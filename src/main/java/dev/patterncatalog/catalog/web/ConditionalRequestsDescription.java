@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Documents what every catalog answer says to caches, and the conditional requests it
- * honours ({@link PreparedResponse}): its ETag, Cache-Control and Vary headers,
+ * honours ({@link PreparedAnswers}): its ETag, Cache-Control and Vary headers,
  * {@code If-None-Match} answered with 304 and a failed {@code If-Match} with 412.
  */
 @Component
