@@ -138,8 +138,8 @@ class GeneratedClientIntegrationTests {
 			.containsExactly("sequential", "parallel");
 		assertThat(report.getVariants()).allSatisfy((variant) -> assertThat(variant.getCount()).isEqualTo(5));
 
-		JobStatus job = call("startJob", () -> this.lab.startJob(
-				LatencyLabApi.APIStartJobRequest.newBuilder().batches(100).batchMs(BigDecimal.valueOf(50)).build()));
+		JobStatus job = call("startJob", () -> this.lab
+			.startJob(LatencyLabApi.APIStartJobRequest.newBuilder().batches(100).batchMs(50.0).build()));
 		assertThat(job.getState()).isEqualTo(JobStatus.StateEnum.RUNNING);
 		assertThat(call("jobStatus",
 				() -> this.lab.jobStatus(LatencyLabApi.APIJobStatusRequest.newBuilder().id(job.getId()).build()))

@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import reactor.core.publisher.Mono;
 
@@ -69,13 +70,7 @@ class PatternController {
 		PatternFilter patterns = filter.filter();
 		PatternQuery query = new PatternQuery(patterns, page.page(), page.size(), page.order(patterns));
 		PreparedCatalog catalog = this.views.current();
-		Prepared cached = catalog.cachedSearch(query);
-		if (cached != null || patterns.text() == null) {
-			// a lookup, or a filter over documents in memory: no worse than a document
-			// read
-			return answer((cached != null) ? cached : catalog.search(query), exchange);
-		}
-		return searched(() -> catalog.search(query), exchange);
+		return lookedUp(catalog.cachedSearch(query), patterns, () -> catalog.search(query), exchange);
 	}
 
 	@GetMapping("/patterns/{id}")
@@ -145,11 +140,7 @@ class PatternController {
 			ServerWebExchange exchange) {
 		PatternFilter patterns = filter.filter();
 		PreparedCatalog catalog = this.views.current();
-		Prepared cached = catalog.cachedFacets(patterns);
-		if (cached != null || patterns.text() == null) {
-			return answer((cached != null) ? cached : catalog.facets(patterns), exchange);
-		}
-		return searched(() -> catalog.facets(patterns), exchange);
+		return lookedUp(catalog.cachedFacets(patterns), patterns, () -> catalog.facets(patterns), exchange);
 	}
 
 	@GetMapping("/catalog/problems")
@@ -173,13 +164,17 @@ class PatternController {
 							+ " at most " + PatternIds.MAX_LENGTH + " characters."));
 	}
 
-	private Mono<ResponseEntity<ByteBuffer>> answer(Prepared body, ServerWebExchange exchange) {
-		return Mono.just(this.answers.answer(body, exchange));
-	}
-
-	/** An answer that needs a full-text search, made off the event loop. */
-	private Mono<ResponseEntity<ByteBuffer>> searched(Supplier<Prepared> search, ServerWebExchange exchange) {
-		return this.searches.run(search).map((body) -> this.answers.answer(body, exchange));
+	/**
+	 * The answer of {@code filter}: the cached one, or made here when it needs no
+	 * full-text search (a filter over documents in memory costs no more than a document
+	 * read), or else made off the event loop, within the search limits.
+	 */
+	private Mono<ResponseEntity<ByteBuffer>> lookedUp(@Nullable Prepared cached, PatternFilter filter,
+			Supplier<Prepared> make, ServerWebExchange exchange) {
+		if (cached != null || filter.text() == null) {
+			return Mono.just(this.answers.answer((cached != null) ? cached : make.get(), exchange));
+		}
+		return this.searches.run(make).map((body) -> this.answers.answer(body, exchange));
 	}
 
 }
