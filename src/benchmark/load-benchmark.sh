@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Load benchmark: the service against reference peers on the same machine, measured with wrk.
+#   CASES='pattern by id' src/benchmark/load-benchmark.sh      # a document against nginx and a bare Boot app
 #   src/benchmark/load-benchmark.sh                 # DURATION=5s RUNS=3 by default
 #   CASES='by id|in process' src/benchmark/load-benchmark.sh   # only the cases whose names match
 # The service runs as the image runs it (the Dockerfile's JVM options in a 512 MB container, from a class data
-# sharing archive made by a training run). Peers: nginx serving the service's exact answers as static files, and
-# nginx answering after a fixed delay (echo_sleep) for the lab's fan-out. Every service URL is first warmed up in
+# sharing archive made by a training run). Peers: nginx serving the service's exact answers as static files, a bare
+# Boot app (src/benchmark/startup-floor: WebFlux, the actuator, one functional route answering the same bytes, run
+# the same way), and nginx answering after a fixed delay (echo_sleep) for the lab's fan-out. Every service URL is first warmed up in
 # turn (the JIT needs far longer than one case's warm-up), then each case has a discarded warm-up run and RUNS
 # runs, the service's and its peer's taking turns; medians are reported, and ratios are computed within this
 # session. Client, server and peers share the machine.
@@ -22,15 +24,18 @@ source src/benchmark/image-jvm.sh
 SERVICE_PORT=${SERVICE_PORT:-18080}
 STATIC_PORT=${STATIC_PORT:-18081}
 DELAY_PORT=${DELAY_PORT:-18082}
+FLOOR_PORT=${FLOOR_PORT:-18083}
 work=$(mktemp -d)
 chmod 755 "$work"  # nginx workers run as another user and must read the saved answers
 results="$work/results.tsv"
 service_pid=""
 nginx_pid=""
+floor_pid=""
 
 cleanup() {
 	[ -n "$service_pid" ] && kill "$service_pid" 2> /dev/null || true
 	[ -n "$nginx_pid" ] && kill "$nginx_pid" 2> /dev/null || true
+	[ -n "$floor_pid" ] && kill "$floor_pid" 2> /dev/null || true
 	wait 2> /dev/null || true
 }
 trap cleanup EXIT
@@ -43,6 +48,9 @@ fi
 
 jar=$(build_service)
 app=$(prepare_app "$jar" "$work")
+./mvnw -B -q -DskipTests -f src/benchmark/startup-floor/pom.xml package >&2
+mkdir "$work/floor"
+floor_app=$(prepare_app src/benchmark/startup-floor/target/startup-floor.jar "$work/floor")
 
 # startup: from launching the JVM to the readiness probe answering UP
 start_ns=$(date +%s%N)
@@ -87,6 +95,10 @@ http {
 	}
 }
 NGINX
+java $JAVA_OPTS -XX:SharedArchiveFile="$work/floor/app.jsa" -jar "$floor_app" --server.port="$FLOOR_PORT" \
+	--floor.body="$work/www/pattern.json" --logging.level.root=warn > "$work/floor.log" 2>&1 &
+floor_pid=$!
+wait_ready "$FLOOR_PORT" "$floor_pid"
 nginx -c "$work/nginx.conf" &
 nginx_pid=$!
 sleep 0.5
@@ -135,7 +147,7 @@ delay="http://localhost:$DELAY_PORT/delay"
 # connections: at 64 (about 6 000 runs in 20 s) the compilers went on working for 30 s into a later load of 100
 # connections (2.0, 1.6 and 0.9 s of compile time in its first three 10 s, by jstat -compiler); after 400, 1.1 s
 # in its first 10 s and 0.1 s or less in each 10 s after that
-for url in "$pattern" "$list" "$search"; do
+for url in "$pattern" "$list" "$search" "http://localhost:$FLOOR_PORT/floor"; do
 	wrk -t2 -c64 -d"$JIT_WARMUP" --timeout 10s "$url" > /dev/null
 done
 for url in "$fan_out" "$fan_out&transport=in-process"; do
@@ -144,6 +156,8 @@ done
 wrk -t2 -c64 -d"$JIT_WARMUP" --timeout 10s -H 'Accept: text/html' "$pattern" > /dev/null
 
 compare "pattern by id (JSON)" 64 "$pattern" nginx "$static/pattern.json" "$nginx_pid"
+compare "pattern by id (JSON), against a bare Boot app" 64 "$pattern" bare-app "http://localhost:$FLOOR_PORT/floor" \
+	"$floor_pid"
 compare "list, filtered" 64 "$list" nginx "$static/list.json" "$nginx_pid"
 compare "full-text search" 64 "$search" nginx "$static/search.json" "$nginx_pid"
 compare "pattern as HTML" 64 "$pattern" nginx "$static/pattern.html" "$nginx_pid" -H 'Accept: text/html'
@@ -188,7 +202,7 @@ for (name, conns), targets in rows.items():
         r = targets[target]
         if target == "service":
             ratio = (f"req/s {med(r, 'rps') / med(targets[peer], 'rps'):.2f}, p99 {med(r, 'p99') / med(targets[peer], 'p99'):.2f}"
-                     if peer == "nginx" else
+                     if peer != "delay-peer" else
                      f"{med(r, 'p50') - med(targets[peer], 'p50'):+.2f} ms p50, {med(r, 'p99') - med(targets[peer], 'p99'):+.2f} ms p99, "
                      f"{med(r, 'p999') - med(targets[peer], 'p999'):+.2f} ms p99.9; {med(r, 'rps') / (conns / 0.2) * 100:.0f} % of ideal {conns / 0.2:.0f} req/s")
         else:
