@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.patterncatalog.system.InvalidParameter;
@@ -23,10 +24,6 @@ public record BackendSpec(String name, LatencyModel latency, FailureModel failur
 	public static final Set<String> PARAMETERS = Set.of("model", "delay", "min", "max", "mean", "sd", "median", "p99",
 			"base", "slow", "p", "error-rate", "error-status", "fail-first", "hang");
 
-	/** The parameters in milliseconds, from 0 to {@code lab.limits.max-delay}. */
-	public static final Set<String> MILLISECONDS = Set.of("delay", "min", "max", "mean", "sd", "median", "p99", "base",
-			"slow");
-
 	/** The latency models and the parameters each takes. */
 	private static final Map<String, List<String>> MODELS = new LinkedHashMap<>();
 
@@ -39,6 +36,14 @@ public record BackendSpec(String name, LatencyModel latency, FailureModel failur
 	}
 
 	private static final List<String> LATENCY_PARAMETERS = MODELS.values().stream().flatMap(List::stream).toList();
+
+	/**
+	 * The parameters in milliseconds, from 0 to {@code lab.limits.max-delay}: every
+	 * latency parameter but the tail's probability.
+	 */
+	public static final Set<String> MILLISECONDS = LATENCY_PARAMETERS.stream()
+		.filter((parameter) -> !parameter.equals("p"))
+		.collect(Collectors.toUnmodifiableSet());
 
 	/**
 	 * A backend that always answers after {@code delayMs}, and never fails.
