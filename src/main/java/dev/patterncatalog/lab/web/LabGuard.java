@@ -13,6 +13,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -58,24 +59,25 @@ class LabGuard {
 	 * Error: {@link LabBusy} (429 or 503) without subscribing to {@code run}.
 	 */
 	<T> Mono<T> run(Mono<T> run, int calls) {
-		return Mono
-			.defer(() -> holdingCalls(calls) ? run.doFinally((signal) -> this.calls.release(calls))
-					: Mono.<T>error(callsRefusal(calls)))
-			.transformDeferred(BulkheadOperator.of(this.runs.bulkhead))
-			.transformDeferred(RateLimiterOperator.of(this.runs.rateLimiter))
-			.onErrorMap(this.runs::refusal);
+		// the Mono takes the value and cancels the rest: the permits are given back then,
+		// before the value travels on
+		return Mono.from(guarded(this.runs, run, calls));
 	}
 
 	/**
 	 * Like {@link #run(Mono, int)}, with the comparisons' limits.
 	 */
 	<T> Flux<T> comparison(Flux<T> comparison, int calls) {
+		return guarded(this.compares, comparison, calls);
+	}
+
+	private <T> Flux<T> guarded(Guard guard, Publisher<T> work, int calls) {
 		return Flux
-			.defer(() -> holdingCalls(calls) ? comparison.doFinally((signal) -> this.calls.release(calls))
+			.defer(() -> holdingCalls(calls) ? Flux.from(work).doFinally((signal) -> this.calls.release(calls))
 					: Flux.<T>error(callsRefusal(calls)))
-			.transformDeferred(BulkheadOperator.of(this.compares.bulkhead))
-			.transformDeferred(RateLimiterOperator.of(this.compares.rateLimiter))
-			.onErrorMap(this.compares::refusal);
+			.transformDeferred(BulkheadOperator.of(guard.bulkhead))
+			.transformDeferred(RateLimiterOperator.of(guard.rateLimiter))
+			.onErrorMap(guard::refusal);
 	}
 
 	private boolean holdingCalls(int calls) {
