@@ -21,8 +21,8 @@ record FilterParameters(
 				example = "resilience") @Size(max = FilterParameters.MAX_VALUE_LENGTH) @Nullable String category,
 		@Parameter(description = "Only this language",
 				example = "all") @Size(max = FilterParameters.MAX_VALUE_LENGTH) @Nullable String language,
-		@Parameter(description = "Only patterns with this tag; repeat it (up to 10 times) to require several",
-				example = "timeout") @Size(max = 10) List<@Size(max = FilterParameters.MAX_VALUE_LENGTH) String> tag,
+		@Parameter(description = "Only patterns with this tag; repeat it (up to 10 times) to require several") @Size(
+				max = 10) List<@Size(max = FilterParameters.MAX_VALUE_LENGTH) String> tag,
 		@Parameter(
 				description = "Full-text query (at most 200 characters): words must all match;"
 						+ " \"a phrase\", prefix*, -excluded and a | b are understood",
