@@ -2,6 +2,7 @@ package dev.patterncatalog.catalog.web;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,8 +13,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.server.HandlerStrategies;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +34,9 @@ class PatternApiHttpIntegrationTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@Autowired
+	RouterFunction<ServerResponse> documentByIdAsJson;
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/patterns", "/api/patterns?q=retry&tag=retry", "/api/patterns/gen-pattern-003",
@@ -78,6 +88,50 @@ class PatternApiHttpIntegrationTests {
 			.returnResult(String.class)
 			.getResponseHeaders()
 			.getETag();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "identity", "gzip" })
+	void theFastPathAnswersAsTheControllerDoes(String encoding) {
+		// a plain Accept takes DocumentReadFastPath, one with a second range the
+		// controller
+		assertThat(takesTheFastPath("application/json")).isTrue();
+		assertThat(takesTheFastPath("application/json, text/plain;q=0.1")).isFalse();
+		EntityExchangeResult<byte[]> fast = document("application/json", encoding, null);
+		EntityExchangeResult<byte[]> controller = document("application/json, text/plain;q=0.1", encoding, null);
+		assertThat(fast.getResponseBody()).isEqualTo(controller.getResponseBody());
+		HttpHeaders fastHeaders = fast.getResponseHeaders();
+		HttpHeaders controllerHeaders = controller.getResponseHeaders();
+		for (String header : List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LENGTH, HttpHeaders.CONTENT_ENCODING,
+				HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL, HttpHeaders.VARY)) {
+			assertThat(fastHeaders.get(header)).as(header).isEqualTo(controllerHeaders.get(header));
+		}
+		assertThat(fastHeaders.getETag()).isNotNull();
+		String etag = fastHeaders.getETag();
+		assertThat(document("application/json", encoding, etag).getStatus().value()).isEqualTo(304);
+		assertThat(document("application/json, text/plain;q=0.1", encoding, etag).getStatus().value()).isEqualTo(304);
+	}
+
+	private boolean takesTheFastPath(String accept) {
+		MockServerWebExchange exchange = MockServerWebExchange
+			.from(MockServerHttpRequest.get("/api/patterns/gen-pattern-003").header(HttpHeaders.ACCEPT, accept));
+		ServerRequest request = ServerRequest.create(exchange, HandlerStrategies.withDefaults().messageReaders());
+		return this.documentByIdAsJson.route(request).blockOptional().isPresent();
+	}
+
+	private EntityExchangeResult<byte[]> document(String accept, String encoding, @Nullable String ifNoneMatch) {
+		return this.client.get()
+			.uri("/api/patterns/gen-pattern-003")
+			.header(HttpHeaders.ACCEPT, accept)
+			.header(HttpHeaders.ACCEPT_ENCODING, encoding)
+			.headers((headers) -> {
+				if (ifNoneMatch != null) {
+					headers.setIfNoneMatch(ifNoneMatch);
+				}
+			})
+			.exchange()
+			.expectBody()
+			.returnResult();
 	}
 
 	@Test
