@@ -66,6 +66,23 @@ class JobApiIntegrationTests {
 	}
 
 	@Test
+	void aJobsSettingsComeFromTheQueryNotFromHeadersOfTheSameNames() {
+		String location = this.client.post()
+			.uri("/api/lab/jobs?batch-ms=1")
+			.header("batches", "7")
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody()
+			.jsonPath("$.batches")
+			.isEqualTo(20)
+			.returnResult()
+			.getResponseHeaders()
+			.getFirst(HttpHeaders.LOCATION);
+		this.client.delete().uri(location).exchange().expectStatus().isOk();
+	}
+
+	@Test
 	void aJobStartedWithABodyIsRefusedAndNotStarted() {
 		int jobsBefore = jobCount();
 		this.client.post()
