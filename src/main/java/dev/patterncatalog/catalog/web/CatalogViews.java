@@ -4,6 +4,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.patterncatalog.catalog.Catalog;
 import dev.patterncatalog.catalog.LiveCatalog;
+import dev.patterncatalog.catalog.PatternIds;
+import dev.patterncatalog.system.InvalidParameter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.Disposable;
@@ -41,6 +43,21 @@ class CatalogViews implements DisposableBean {
 
 	PreparedCatalog current() {
 		return this.current.get();
+	}
+
+	/**
+	 * The document of this id in the version being served.
+	 * @throws PatternNotFound (404) if there is none
+	 * @throws InvalidParameter (400) if {@code id} is not of an id's form
+	 */
+	PreparedCatalog.Pattern pattern(String id) {
+		// the catalog took only well-formed ids, so only a miss needs its form checked:
+		// 400 for nonsense, else 404
+		return current().pattern(id)
+			.orElseThrow(() -> PatternIds.isValid(id) ? new PatternNotFound(id)
+					: new InvalidParameter("id", "'" + id
+							+ "' is not a pattern id: ids are lowercase words of letters and digits joined by '-',"
+							+ " at most " + PatternIds.MAX_LENGTH + " characters."));
 	}
 
 	@Override

@@ -12,7 +12,6 @@ import dev.patterncatalog.catalog.PatternQuery;
 import dev.patterncatalog.catalog.web.CatalogResponses.ExampleList;
 import dev.patterncatalog.catalog.web.CatalogResponses.ProblemReport;
 import dev.patterncatalog.catalog.web.CatalogResponses.RelatedList;
-import dev.patterncatalog.system.InvalidParameter;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -87,20 +86,20 @@ class PatternController {
 			@Parameter(description = ID, example = "gen-pattern-003", schema = @Schema(pattern = PatternIds.FORM_REGEX,
 					maxLength = PatternIds.MAX_LENGTH)) @PathVariable String id,
 			ServerWebExchange exchange) {
-		return this.answers.answer(find(id).json, exchange);
+		return this.answers.answer(this.views.pattern(id).json, exchange);
 	}
 
 	// the same operation in the other representations, chosen by Spring from Accept
 	@Hidden
 	@GetMapping(path = "/patterns/{id}", produces = "text/markdown")
 	ResponseEntity<ByteBuffer> getPatternMarkdown(@PathVariable String id, ServerWebExchange exchange) {
-		return this.answers.answer(find(id).markdown, exchange);
+		return this.answers.answer(this.views.pattern(id).markdown, exchange);
 	}
 
 	@Hidden
 	@GetMapping(path = "/patterns/{id}", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<ByteBuffer> getPatternHtml(@PathVariable String id, ServerWebExchange exchange) {
-		return this.answers.answer(find(id).html, exchange);
+		return this.answers.answer(this.views.pattern(id).html, exchange);
 	}
 
 	@GetMapping("/patterns/{id}/related")
@@ -113,7 +112,7 @@ class PatternController {
 			@Parameter(description = ID, example = "gen-pattern-003", schema = @Schema(pattern = PatternIds.FORM_REGEX,
 					maxLength = PatternIds.MAX_LENGTH)) @PathVariable String id,
 			ServerWebExchange exchange) {
-		return this.answers.answer(find(id).related, exchange);
+		return this.answers.answer(this.views.pattern(id).related, exchange);
 	}
 
 	@GetMapping("/patterns/{id}/examples")
@@ -126,7 +125,7 @@ class PatternController {
 					schema = @Schema(pattern = PatternIds.FORM_REGEX,
 							maxLength = PatternIds.MAX_LENGTH)) @PathVariable String id,
 			@ParameterObject @Valid ExampleParameters examples, ServerWebExchange exchange) {
-		return this.answers.answer(find(id).examples(examples.language()), exchange);
+		return this.answers.answer(this.views.pattern(id).examples(examples.language()), exchange);
 	}
 
 	@GetMapping("/facets")
@@ -151,17 +150,6 @@ class PatternController {
 			content = @Content(schema = @Schema(implementation = ProblemReport.class)))
 	ResponseEntity<ByteBuffer> catalogProblems(ServerWebExchange exchange) {
 		return this.answers.answer(this.views.current().problems(), exchange);
-	}
-
-	private PreparedCatalog.Pattern find(String id) {
-		// the catalog took only well-formed ids, so only a miss needs its form checked:
-		// 400 for nonsense, else 404
-		return this.views.current()
-			.pattern(id)
-			.orElseThrow(() -> PatternIds.isValid(id) ? new PatternNotFound(id)
-					: new InvalidParameter("id", "'" + id
-							+ "' is not a pattern id: ids are lowercase words of letters and digits joined by '-',"
-							+ " at most " + PatternIds.MAX_LENGTH + " characters."));
 	}
 
 	/**
