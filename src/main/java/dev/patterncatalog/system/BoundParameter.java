@@ -33,10 +33,21 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 public record BoundParameter(String name, String component, Kind kind, boolean repeatable, @Nullable BigDecimal min,
 		@Nullable BigDecimal max, @Nullable Integer maxLength, @Nullable Integer maxCount) {
 
-	/** What Java's parsers take besides plain ASCII numerals is refused here. */
-	private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,19}");
+	/**
+	 * Plain ASCII numerals, the only numbers the service reads: what Java's parsers take
+	 * besides (a plus sign, digits of other scripts, hexadecimal, suffixes) is refused.
+	 */
+	static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,19}");
 
-	private static final Pattern DECIMAL = Pattern.compile("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]{1,3})?");
+	static final Pattern DECIMAL = Pattern.compile("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]{1,3})?");
+
+	/** Each record's parameters, read from it once. */
+	private static final ClassValue<List<BoundParameter>> PARAMETERS = new ClassValue<>() {
+		@Override
+		protected List<BoundParameter> computeValue(Class<?> type) {
+			return read(type.asSubclass(Record.class));
+		}
+	};
 
 	public enum Kind {
 
@@ -48,6 +59,10 @@ public record BoundParameter(String name, String component, Kind kind, boolean r
 	 * The parameters a record of parameters binds, one per component.
 	 */
 	public static List<BoundParameter> of(Class<? extends Record> type) {
+		return PARAMETERS.get(type);
+	}
+
+	private static List<BoundParameter> read(Class<? extends Record> type) {
 		RecordComponent[] components = type.getRecordComponents();
 		Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
 		Parameter[] constructorParameters;
@@ -62,7 +77,7 @@ public record BoundParameter(String name, String component, Kind kind, boolean r
 			// @BindParam is for parameters: it is on the constructor's, not the component
 			parameters.add(of(components[i], constructorParameters[i].getAnnotation(BindParam.class)));
 		}
-		return parameters;
+		return List.copyOf(parameters);
 	}
 
 	private static BoundParameter of(RecordComponent component, @Nullable BindParam bindParam) {
@@ -165,9 +180,7 @@ public record BoundParameter(String name, String component, Kind kind, boolean r
 		}
 		// a list's element is named with its index: tag[3]
 		String field = error.getField().replaceFirst("\\[.*", "");
-		@SuppressWarnings("unchecked")
-		List<BoundParameter> parameters = of((Class<? extends Record>) type);
-		BoundParameter parameter = parameters.stream()
+		BoundParameter parameter = of(type.asSubclass(Record.class)).stream()
 			.filter((candidate) -> candidate.component().equals(field) || candidate.name().equals(field))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("no component " + field + " in " + type));

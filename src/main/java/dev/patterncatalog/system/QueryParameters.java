@@ -19,10 +19,6 @@ import org.springframework.util.MultiValueMap;
  */
 public final class QueryParameters {
 
-	private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
-
-	private static final Pattern DECIMAL = Pattern.compile("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
-
 	private final MultiValueMap<String, String> values;
 
 	private QueryParameters(MultiValueMap<String, String> values) {
@@ -76,7 +72,7 @@ public final class QueryParameters {
 			return defaultValue;
 		}
 		try {
-			int number = Integer.parseInt(plain(value, WHOLE_NUMBER));
+			int number = Integer.parseInt(plain(value, BoundParameter.WHOLE_NUMBER));
 			if (number >= min && number <= max) {
 				return number;
 			}
@@ -98,7 +94,7 @@ public final class QueryParameters {
 			return defaultValue;
 		}
 		try {
-			double number = Double.parseDouble(plain(value, DECIMAL));
+			double number = Double.parseDouble(plain(value, BoundParameter.DECIMAL));
 			if (number >= min && number <= max) {
 				return number;
 			}
@@ -116,7 +112,7 @@ public final class QueryParameters {
 			return defaultValue;
 		}
 		try {
-			return Long.parseLong(plain(value, WHOLE_NUMBER));
+			return Long.parseLong(plain(value, BoundParameter.WHOLE_NUMBER));
 		}
 		catch (NumberFormatException ex) {
 			throw new InvalidParameter(name, "Parameter '" + name + "' must be a whole number, not '" + value + "'.");

@@ -99,9 +99,8 @@ class RequestParameters implements WebFluxRegistrations {
 						new BoundParameter(name, name, BoundParameter.Kind.TEXT, false, null, null, null, null));
 			}
 			else if (type.isRecord()) {
-				@SuppressWarnings("unchecked")
-				Class<? extends Record> record = (Class<? extends Record>) type;
-				BoundParameter.of(record).forEach((bound) -> parameters.put(bound.name(), bound));
+				BoundParameter.of(type.asSubclass(Record.class))
+					.forEach((bound) -> parameters.put(bound.name(), bound));
 			}
 		}
 		return Map.copyOf(parameters);
