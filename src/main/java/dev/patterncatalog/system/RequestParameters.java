@@ -26,7 +26,9 @@ import org.springframework.web.server.ServerWebExchange;
  * is taken, a control character, or a number that is not a plain numeral (Spring's
  * conversion would take {@code 0x10} or {@code +5}). What a handler takes is read from
  * its method once: its {@code @RequestParam}s and the components of its parameter
- * records.
+ * records. A handler that takes the whole query as a map ({@code @RequestParam
+ * MultiValueMap}) says which parameters it knows itself: the lab's demos, whose
+ * parameters depend on the demo named in the path.
  * <p>
  * Only query parameters are bound into records: Spring would also bind request headers of
  * the same names, an input no client means as a parameter.
@@ -39,6 +41,9 @@ class RequestParameters implements WebFluxRegistrations {
 	 * way.
 	 */
 	private static final String OWN = "dev.patterncatalog";
+
+	/** What a handler that reads the whole query takes: it checks them itself. */
+	private static final Map<String, BoundParameter> READ_BY_HANDLER = new LinkedHashMap<>();
 
 	private final Map<HandlerMethod, Map<String, BoundParameter>> taken = new ConcurrentHashMap<>();
 
@@ -74,6 +79,9 @@ class RequestParameters implements WebFluxRegistrations {
 			return;
 		}
 		Map<String, BoundParameter> parameters = this.taken.computeIfAbsent(handler, RequestParameters::taken);
+		if (parameters == READ_BY_HANDLER) {
+			return;
+		}
 		for (Map.Entry<String, List<String>> given : query.entrySet()) {
 			BoundParameter parameter = parameters.get(given.getKey());
 			if (parameter == null) {
@@ -93,6 +101,9 @@ class RequestParameters implements WebFluxRegistrations {
 		for (MethodParameter parameter : handler.getMethodParameters()) {
 			RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
 			Class<?> type = parameter.getParameterType();
+			if (requestParam != null && Map.class.isAssignableFrom(type)) {
+				return READ_BY_HANDLER;
+			}
 			if (requestParam != null) {
 				String name = requestParam.name().isEmpty() ? parameter.getParameterName() : requestParam.name();
 				parameters.put(name,

@@ -7,7 +7,6 @@ import java.util.Collection;
 import dev.patterncatalog.lab.job.Job;
 import dev.patterncatalog.lab.job.Jobs;
 import dev.patterncatalog.system.InvalidParameter;
-import dev.patterncatalog.system.Representations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -18,6 +17,7 @@ import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -83,7 +83,7 @@ class JobController {
 			Job job = this.jobs.start(batches, batch);
 			return ResponseEntity.accepted()
 				.location(URI.create("/api/lab/jobs/" + job.id()))
-				.header(HttpHeaders.CACHE_CONTROL, Representations.LIVE)
+				.cacheControl(CacheControl.noStore())
 				.body(job.status());
 		}), 0);
 	}
@@ -114,7 +114,7 @@ class JobController {
 	 * A job's state as it is now: progress moves on, so no cache may keep it.
 	 */
 	private static <T> ResponseEntity<T> live(T body) {
-		return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, Representations.LIVE).body(body);
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
 	}
 
 	/**

@@ -1,13 +1,14 @@
 package dev.patterncatalog.lab.backend;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import dev.patterncatalog.lab.LabProperties;
 import dev.patterncatalog.system.QueryParameters;
-import dev.patterncatalog.system.Representations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -18,19 +19,26 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Simulated backends as real HTTP endpoints, so that curl, wrk or another service can
- * call them too; the lab's own fan-outs over HTTP call them three at a time.
+ * call them too; the lab's own fan-outs over HTTP call them three at a time. A call's
+ * parameters describe a backend, read by {@link BackendSpec#parse} as configuration is.
  */
-@Component
+@RestController
+@RequestMapping(path = "/api/lab/backends", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Lab backends", description = "Simulated slow backends with latency and failure models")
-class BackendHandler {
+class BackendController {
 
 	private static final Set<String> CALL_PARAMETERS = withCallParameters();
 
@@ -38,34 +46,35 @@ class BackendHandler {
 
 	private final LabProperties properties;
 
-	BackendHandler(BackendRegistry registry, LabProperties properties) {
+	BackendController(BackendRegistry registry, LabProperties properties) {
 		this.registry = registry;
 		this.properties = properties;
 	}
 
+	@GetMapping
 	@Operation(operationId = "listBackends", summary = "Configured backends",
 			description = "The named backends and their models.")
 	@ApiResponse(responseCode = "200", description = "The backends",
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = BackendSpec.class))))
-	Mono<ServerResponse> backends(ServerRequest request) {
-		return Representations.json(request, this.registry.configured());
+	List<BackendSpec> backends() {
+		return this.registry.configured();
 	}
 
+	// a literal path outranks the call's pattern, so 'stats' is no backend's name
+	@GetMapping("/stats")
 	@Operation(operationId = "backendStats", summary = "Call counters of every backend",
 			description = "Calls in flight, started, completed, failed and cancelled (the caller went away).")
 	@ApiResponse(responseCode = "200", description = "The counters",
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = BackendStats.class))))
-	Mono<ServerResponse> stats(ServerRequest request) {
-		return Representations.liveJson(request, this.registry.stats());
+	ResponseEntity<Collection<BackendStats>> stats() {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(this.registry.stats());
 	}
 
+	@GetMapping("/{name}")
 	@Operation(operationId = "callBackend", summary = "Call a backend",
 			description = "Answers after a latency drawn from the backend's model, or fails as its failure model says."
 					+ " Parameters override the configured model; a name that is not configured needs `model`.",
 			parameters = {
-					@Parameter(in = ParameterIn.PATH, name = "name", example = "profile",
-							description = "lowercase words of letters and digits joined by '-'",
-							schema = @Schema(type = "string", pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength = 40)),
 					@Parameter(in = ParameterIn.QUERY, name = "model",
 							schema = @Schema(type = "string",
 									allowableValues = { "fixed", "uniform", "normal", "lognormal", "tail" })),
@@ -121,10 +130,11 @@ class BackendHandler {
 	@ApiResponse(responseCode = "504", description = "With hang=true: the server gave up after lab.limits.max-hang",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(ref = "#/components/schemas/Problem")))
-	Mono<ServerResponse> call(ServerRequest request) {
-		Representations.negotiate(request, Representations.JSON);
-		String name = request.pathVariable("name");
-		QueryParameters parameters = QueryParameters.of(request.queryParams(), CALL_PARAMETERS);
+	Mono<ResponseEntity<BackendReply>> call(
+			@Parameter(example = "profile", description = "lowercase words of letters and digits joined by '-'",
+					schema = @Schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength = 40)) @PathVariable String name,
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+		QueryParameters parameters = QueryParameters.of(query, CALL_PARAMETERS);
 		BackendSpec spec = this.registry.describe(name, parameters);
 		long seed = parameters.longInteger("seed", System.nanoTime());
 		int attempt = parameters.integer("attempt", 0, 0, Integer.MAX_VALUE);
@@ -135,7 +145,7 @@ class BackendHandler {
 					(ex) -> new BackendFailed(name, HttpStatus.GATEWAY_TIMEOUT.value(),
 							"The backend hung, and the server gave up on the call after " + maxHang.toMillis()
 									+ " ms (lab.limits.max-hang)."));
-		return Representations.live().contentType(MediaType.APPLICATION_JSON).body(reply, BackendReply.class);
+		return reply.map((answer) -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(answer));
 	}
 
 	private static Set<String> withCallParameters() {

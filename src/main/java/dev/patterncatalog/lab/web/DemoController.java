@@ -17,7 +17,7 @@ import dev.patterncatalog.lab.run.Timeline;
 import dev.patterncatalog.system.HtmlPages;
 import dev.patterncatalog.system.InvalidParameter;
 import dev.patterncatalog.system.QueryParameters;
-import dev.patterncatalog.system.Representations;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -26,37 +26,42 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The latency lab's demos: run one, or compare every variant with percentiles. Every
- * figure comes from a real run. Runs and comparisons pass the {@link LabGuard}.
+ * figure comes from a real run. Runs and comparisons pass the {@link LabGuard}. A demo's
+ * own parameters depend on the demo named in the path, so they are read by
+ * {@link Demos#request}, which refuses any it does not know.
  */
-@Component
+@RestController
+@RequestMapping(path = "/api/lab/demos", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Latency lab", description = "Live demos of async patterns against simulated backends, measured")
-class LabHandler {
-
-	private static final List<MediaType> COMPARISON_TYPES = List.of(MediaType.APPLICATION_JSON,
-			MediaType.TEXT_EVENT_STREAM, HtmlPages.MEDIA_TYPE);
+class DemoController {
 
 	private static final String LAST_EVENT_ID = "Last-Event-ID";
 
 	private static final Duration RECONNECT = Duration.ofSeconds(5);
 
-	private static final ParameterizedTypeReference<ServerSentEvent<Object>> EVENT = new ParameterizedTypeReference<>() {
-	};
-
 	private static final String DEMO_PARAMETERS = "Each demo's own parameters (see GET /api/lab/demos), plus seed"
 			+ " and transport (http or in-process).";
+
+	private static final String DEMO = "a demo's name, as GET /api/lab/demos lists them";
 
 	/** Warm-up runs a comparison may ask for, per variant. */
 	static final int MAX_WARMUP = 1000;
@@ -76,7 +81,7 @@ class LabHandler {
 
 	private final ComparisonHtml pages;
 
-	LabHandler(Demos demos, DemoRunner runner, Comparison comparison, LabProperties properties, LabGuard guard,
+	DemoController(Demos demos, DemoRunner runner, Comparison comparison, LabProperties properties, LabGuard guard,
 			ComparisonHtml pages) {
 		this.pages = pages;
 		this.demos = demos;
@@ -86,37 +91,128 @@ class LabHandler {
 		this.guard = guard;
 	}
 
+	@GetMapping
 	@Operation(operationId = "listDemos", summary = "List the demos",
 			description = "Each demo's pattern document, variants, and parameters with defaults and limits.")
 	@ApiResponse(responseCode = "200", description = "The demos",
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = DemoDescriptor.class))))
-	Mono<ServerResponse> list(ServerRequest request) {
-		return Representations.json(request, this.demos.descriptors());
+	List<DemoDescriptor> list() {
+		return this.demos.descriptors();
 	}
 
+	@GetMapping("/{demo}")
 	@Operation(operationId = "runDemo", summary = "Run a demo once",
 			description = "Runs one variant and answers its timeline: every backend call with its start and end"
 					+ " offsets from the start of the run, its duration and outcome, and the total. " + DEMO_PARAMETERS,
-			parameters = {
-					@Parameter(in = ParameterIn.PATH, name = "demo", example = "fan-out",
-							description = "a demo's name, as GET /api/lab/demos lists them",
-							schema = @Schema(type = "string", pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength = 64)),
-					@Parameter(in = ParameterIn.QUERY, name = "variant",
-							description = "the variant to run, as GET /api/lab/demos lists them; default the demo's first",
-							schema = @Schema(type = "string", maxLength = 64)) })
+			parameters = @Parameter(in = ParameterIn.QUERY, name = "variant",
+					description = "the variant to run, as GET /api/lab/demos lists them; default the demo's first",
+					schema = @Schema(type = "string", maxLength = 64)))
 	@ApiResponse(responseCode = "200", description = "The timeline of the run",
 			content = @Content(schema = @Schema(implementation = Timeline.class)))
 	@LabRefusals
-	Mono<ServerResponse> run(ServerRequest request) {
-		Representations.negotiate(request, Representations.JSON);
-		Demos.DemoRequest run = this.demos.request(this.demos.get(request.pathVariable("demo")), request.queryParams(),
-				Set.of("variant"));
+	Mono<ResponseEntity<Timeline>> run(
+			@Parameter(description = DEMO, example = "fan-out",
+					schema = @Schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength = 64)) @PathVariable String demo,
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+		Demos.DemoRequest run = this.demos.request(this.demos.get(demo), query, Set.of("variant"));
 		Mono<Timeline> timeline = this.runner.judged(run.demo(), run.variant(), run.demoParameters(), run.transport(),
 				run.seed());
 		int calls = run.demo().callsInFlight(run.demoParameters());
-		return Representations.live()
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.guard.run(timeline, calls), Timeline.class);
+		return this.guard.run(timeline, calls).map((ran) -> live().body(ran));
+	}
+
+	@GetMapping("/{demo}/compare")
+	@Operation(operationId = "compareVariants", summary = "Compare the variants of a demo",
+			description = "Runs every variant 'runs' times (default: the demo's default_runs), at most 'concurrency'"
+					+ " at once, after 'warmup' discarded runs, the variants taking turns with the same seeds; answers"
+					+ " percentiles with 95 % confidence intervals, theory, ratios, the lab's overhead per call and a"
+					+ " verdict on whether the figures can be trusted. With Accept: text/event-stream, progress is streamed as it"
+					+ " goes and the summary comes last; closing the stream cancels the comparison. With Accept:"
+					+ " text/html (a browser), the summary is a page of tables and bars. " + DEMO_PARAMETERS,
+			parameters = {
+					@Parameter(in = ParameterIn.QUERY, name = "runs", description = "runs per variant",
+							schema = @Schema(type = "integer", defaultValue = "100", minimum = "1")),
+					@Parameter(in = ParameterIn.QUERY, name = "concurrency", description = "runs in flight at most",
+							schema = @Schema(type = "integer", defaultValue = "10", minimum = "1")),
+					@Parameter(in = ParameterIn.QUERY, name = "rate",
+							description = "open model: runs of each variant per second, each timed from when it was"
+									+ " due, so that queueing shows (with 'duration'; not with 'runs')",
+							schema = @Schema(type = "number", minimum = "0.1", maximum = "2000")),
+					@Parameter(in = ParameterIn.QUERY, name = "duration",
+							description = "open model: how long each variant runs, in ms",
+							schema = @Schema(type = "number", defaultValue = "10000", minimum = "100")),
+					@Parameter(in = ParameterIn.QUERY, name = "warmup",
+							description = "runs of each variant made and discarded before measuring",
+							schema = @Schema(type = "integer", defaultValue = "10", minimum = "0", maximum = "1000")) })
+	@ApiResponse(responseCode = "200", description = "The comparison",
+			content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = ComparisonReport.class)),
+					@Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+							schema = @Schema(type = "string", description = "events 'progress' then one 'summary'")),
+					@Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")) })
+	@LabRefusals
+	Mono<ResponseEntity<ComparisonReport>> compare(
+			@Parameter(description = DEMO, example = "fan-out",
+					schema = @Schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength = 64)) @PathVariable String demo,
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+		return report(comparison(this.demos.get(demo), query)).map((report) -> comparisonAnswer().body(report));
+	}
+
+	// the same operation in the other representations, chosen by Spring from Accept
+
+	@Hidden
+	@GetMapping(path = "/{demo}/compare", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	ResponseEntity<Flux<ServerSentEvent<Object>>> compareStreamed(@PathVariable String demo,
+			@RequestParam MultiValueMap<String, String> query,
+			@RequestHeader(name = LAST_EVENT_ID, required = false) @Nullable String lastEventId) {
+		Flux<Object> events = comparison(this.demos.get(demo), query);
+		if (lastEventId != null) {
+			// an EventSource reconnecting: a comparison is not resumed (its runs ended
+			// with its stream), and a new one would pass for the old; 204 stops it
+			return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).varyBy(HttpHeaders.ACCEPT).build();
+		}
+		AtomicLong ids = new AtomicLong();
+		Flux<ServerSentEvent<Object>> stream = events
+			.map((event) -> event(event, (event instanceof ComparisonReport) ? "summary" : "progress",
+					ids.incrementAndGet()))
+			// the answer has begun: a comparison stopped at its deadline ends with an
+			// event that says so
+			.onErrorResume(ComparisonTooLong.class,
+					(ex) -> Mono.just(event(ex.getBody(), "error", ids.incrementAndGet())));
+		return comparisonAnswer().contentType(MediaType.TEXT_EVENT_STREAM).body(stream);
+	}
+
+	@Hidden
+	@GetMapping(path = "/{demo}/compare", produces = MediaType.TEXT_HTML_VALUE)
+	Mono<ResponseEntity<String>> comparePage(@PathVariable String demo,
+			@RequestParam MultiValueMap<String, String> query) {
+		Demo compared = this.demos.get(demo);
+		return report(comparison(compared, query)).map((report) -> comparisonAnswer().contentType(HtmlPages.MEDIA_TYPE)
+			.body(this.pages.render(report, compared.descriptor())));
+	}
+
+	/**
+	 * An event of a comparison's stream, numbered from 1; the first tells a client to
+	 * wait {@link #RECONNECT} before it reconnects, and is answered 204 when it does.
+	 */
+	private static ServerSentEvent<Object> event(Object data, String name, long id) {
+		ServerSentEvent.Builder<Object> event = ServerSentEvent.builder(data).event(name).id(Long.toString(id));
+		return ((id == 1) ? event.retry(RECONNECT) : event).build();
+	}
+
+	/** An answer measured for this request: no cache may answer it again. */
+	private static ResponseEntity.BodyBuilder live() {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore());
+	}
+
+	/** A comparison's answer, in the representation its {@code Accept} chose. */
+	private static ResponseEntity.BodyBuilder comparisonAnswer() {
+		return live().varyBy(HttpHeaders.ACCEPT);
+	}
+
+	private static Mono<ComparisonReport> report(Flux<Object> events) {
+		return events.ofType(ComparisonReport.class).last();
 	}
 
 	/**
@@ -143,90 +239,8 @@ class LabHandler {
 		return new Comparison.Plan((int) runs, concurrency, warmup, rate, !parameters.has("concurrency"));
 	}
 
-	@Operation(operationId = "compareVariants", summary = "Compare the variants of a demo",
-			description = "Runs every variant 'runs' times (default: the demo's default_runs), at most 'concurrency'"
-					+ " at once, after 'warmup' discarded runs, the variants taking turns with the same seeds; answers"
-					+ " percentiles with 95 % confidence intervals, theory, ratios, the lab's overhead per call and a"
-					+ " verdict on whether the figures can be trusted. With Accept: text/event-stream, progress is streamed as it"
-					+ " goes and the summary comes last; closing the stream cancels the comparison. With Accept:"
-					+ " text/html (a browser), the summary is a page of tables and bars. " + DEMO_PARAMETERS,
-			parameters = {
-					@Parameter(in = ParameterIn.PATH, name = "demo", example = "fan-out",
-							description = "a demo's name, as GET /api/lab/demos lists them",
-							schema = @Schema(type = "string", pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength = 64)),
-					@Parameter(in = ParameterIn.QUERY, name = "runs", description = "runs per variant",
-							schema = @Schema(type = "integer", defaultValue = "100", minimum = "1")),
-					@Parameter(in = ParameterIn.QUERY, name = "concurrency", description = "runs in flight at most",
-							schema = @Schema(type = "integer", defaultValue = "10", minimum = "1")),
-					@Parameter(in = ParameterIn.QUERY, name = "rate",
-							description = "open model: runs of each variant per second, each timed from when it was"
-									+ " due, so that queueing shows (with 'duration'; not with 'runs')",
-							schema = @Schema(type = "number", minimum = "0.1", maximum = "2000")),
-					@Parameter(in = ParameterIn.QUERY, name = "duration",
-							description = "open model: how long each variant runs, in ms",
-							schema = @Schema(type = "number", defaultValue = "10000", minimum = "100")),
-					@Parameter(in = ParameterIn.QUERY, name = "warmup",
-							description = "runs of each variant made and discarded before measuring",
-							schema = @Schema(type = "integer", defaultValue = "10", minimum = "0", maximum = "1000")) })
-	@ApiResponse(responseCode = "200", description = "The comparison",
-			content = {
-					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-							schema = @Schema(implementation = ComparisonReport.class)),
-					@Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-							schema = @Schema(type = "string", description = "events 'progress' then one 'summary'")),
-					@Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")) })
-	@LabRefusals
-	Mono<ServerResponse> compare(ServerRequest request) {
-		MediaType chosen = Representations.negotiate(request, COMPARISON_TYPES);
-		Demo demo = this.demos.get(request.pathVariable("demo"));
-		Flux<Object> events = comparison(demo, request);
-		if (chosen.equals(MediaType.TEXT_EVENT_STREAM)) {
-			if (request.headers().firstHeader(LAST_EVENT_ID) != null) {
-				// an EventSource reconnecting: a comparison is not resumed (its runs
-				// ended
-				// with its stream), and a new one would pass for the old; 204 stops it
-				return ServerResponse.noContent()
-					.header(HttpHeaders.CACHE_CONTROL, Representations.LIVE)
-					.varyBy(HttpHeaders.ACCEPT)
-					.build();
-			}
-			AtomicLong ids = new AtomicLong();
-			Flux<ServerSentEvent<Object>> stream = events
-				.map((event) -> event(event, (event instanceof ComparisonReport) ? "summary" : "progress",
-						ids.incrementAndGet()))
-				// the answer has begun: a comparison stopped at its deadline ends with an
-				// event that says so
-				.onErrorResume(ComparisonTooLong.class,
-						(ex) -> Mono.just(event(ex.getBody(), "error", ids.incrementAndGet())));
-			return comparisonResponse(MediaType.TEXT_EVENT_STREAM).body(stream, EVENT);
-		}
-		Mono<ComparisonReport> report = events.ofType(ComparisonReport.class).last();
-		if (chosen.equals(HtmlPages.MEDIA_TYPE)) {
-			return comparisonResponse(HtmlPages.MEDIA_TYPE)
-				.body(report.map((summary) -> this.pages.render(summary, demo.descriptor())), String.class);
-		}
-		return comparisonResponse(MediaType.APPLICATION_JSON).body(report, ComparisonReport.class);
-	}
-
-	/**
-	 * An event of a comparison's stream, numbered from 1; the first tells a client to
-	 * wait {@link #RECONNECT} before it reconnects, and is answered 204 when it does.
-	 */
-	private static ServerSentEvent<Object> event(Object data, String name, long id) {
-		ServerSentEvent.Builder<Object> event = ServerSentEvent.builder(data).event(name).id(Long.toString(id));
-		return ((id == 1) ? event.retry(RECONNECT) : event).build();
-	}
-
-	/**
-	 * A comparison's answer, measured for this request, in the representation its
-	 * {@code Accept} chose.
-	 */
-	private static ServerResponse.BodyBuilder comparisonResponse(MediaType type) {
-		return Representations.live().varyBy(HttpHeaders.ACCEPT).contentType(type);
-	}
-
-	private Flux<Object> comparison(Demo demo, ServerRequest request) {
-		Demos.DemoRequest comparison = this.demos.request(demo, request.queryParams(),
+	private Flux<Object> comparison(Demo demo, MultiValueMap<String, String> query) {
+		Demos.DemoRequest comparison = this.demos.request(demo, query,
 				Set.of("runs", "concurrency", "warmup", "rate", "duration"));
 		QueryParameters parameters = comparison.parameters();
 		LabProperties.Limits limits = this.properties.limits();
