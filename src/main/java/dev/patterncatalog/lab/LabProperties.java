@@ -112,6 +112,15 @@ public record LabProperties(@DefaultValue @Valid @NotNull Limits limits,
 			@DefaultValue("60s") @NotNull Duration maxHang, @DefaultValue("2000") @Min(1) int maxCallsInFlight,
 			@DefaultValue("4000") @Min(1) int maxTotalCallsInFlight,
 			@DefaultValue("3m") @NotNull Duration maxComparisonDuration, @DefaultValue("2000") @Min(1) int maxRate) {
+
+		/**
+		 * How long a demo's call without a timeout of its own may run: past any latency a
+		 * backend may have.
+		 */
+		public Duration safetyCap() {
+			return this.maxDelay.plusSeconds(5);
+		}
+
 	}
 
 	/**

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.patterncatalog.lab.LabProperties;
 import dev.patterncatalog.lab.compare.ComparisonReport.Ratio;
 import dev.patterncatalog.lab.compare.ComparisonReport.VariantSummary;
@@ -26,8 +28,6 @@ import dev.patterncatalog.lab.run.Theory;
 import dev.patterncatalog.lab.run.Timeline;
 import dev.patterncatalog.lab.run.Transport;
 import dev.patterncatalog.lab.run.Verdict;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
@@ -90,8 +90,8 @@ public class Comparison {
 	 * variant and after each of its rounds, and the {@link ComparisonReport} last.
 	 * Cancelling stops the comparison and every run in flight.
 	 */
-	public Flux<Object> run(Demos.DemoRequest request, Plan plan) {
-		Demo demo = request.demo();
+	public Flux<Object> run(Demos.DemoRequest<?> request, Plan plan) {
+		Demo<?> demo = request.demo();
 		List<String> variants = demo.descriptor().variants();
 		int runs = plan.runs();
 		int warmup = plan.warmup();
@@ -102,8 +102,7 @@ public class Comparison {
 		return Flux.defer(() -> {
 			long start = System.nanoTime();
 			Map<String, VariantStats> stats = new LinkedHashMap<>();
-			variants.forEach((variant) -> stats.put(variant,
-					new VariantStats(variant, demo.theory(variant, request.demoParameters()))));
+			variants.forEach((variant) -> stats.put(variant, new VariantStats(variant, request.theory(variant))));
 			Flux<Object> warmed = Flux.fromIterable(variants)
 				.concatMap((variant) -> runs(request, variant, runs, warmup, parallelism)
 					.then(Mono.just(new Progress("warmup", variant, warmup, warmup, null))));
@@ -142,10 +141,9 @@ public class Comparison {
 	 * Runs {@code count} runs of a variant with the seeds from {@code first} on: the same
 	 * seeds for every variant.
 	 */
-	private Flux<Timeline> runs(Demos.DemoRequest request, String variant, int first, int count, int parallelism) {
+	private Flux<Timeline> runs(Demos.DemoRequest<?> request, String variant, int first, int count, int parallelism) {
 		return Flux.range(first, count)
-			.flatMap((i) -> this.runner.run(request.demo(), variant, request.demoParameters(), request.transport(),
-					request.seed() + i), parallelism);
+			.flatMap((i) -> this.runner.run(request, variant, request.seed() + i, null), parallelism);
 	}
 
 	/**
@@ -154,7 +152,7 @@ public class Comparison {
 	 * {@code parallelism} runs are in flight. How late it started is part of what it
 	 * measures. The runs share {@code shared} (see {@link Run#shared}).
 	 */
-	private Flux<Measured> openRuns(Demos.DemoRequest request, String variant, int first, int count, double rate,
+	private Flux<Measured> openRuns(Demos.DemoRequest<?> request, String variant, int first, int count, double rate,
 			int parallelism, ConcurrentMap<String, Object> shared) {
 		double periodNanos = 1e9 / rate;
 		return Flux.defer(() -> {
@@ -168,16 +166,14 @@ public class Comparison {
 				.flatMap((due) -> Mono.defer(() -> {
 					double lateMs = (this.nanoClock.getAsLong() - start - due.index() * periodNanos) / 1e6;
 					inFlight.incrementAndGet();
-					return this.runner
-						.run(request.demo(), variant, request.demoParameters(), request.transport(),
-								request.seed() + first + due.index(), shared)
+					return this.runner.run(request, variant, request.seed() + first + due.index(), shared)
 						.doFinally((signal) -> inFlight.decrementAndGet())
 						.map((timeline) -> new Measured(timeline, Math.max(0, lateMs), due.queued()));
 				}), parallelism, 1);
 		});
 	}
 
-	private ComparisonReport report(Demos.DemoRequest request, Plan plan, int concurrency, int round,
+	private ComparisonReport report(Demos.DemoRequest<?> request, Plan plan, int concurrency, int round,
 			List<VariantStats> results, LabLoad.Seen seen, double elapsedMs) {
 		int runs = plan.runs();
 		int warmup = plan.warmup();

@@ -6,9 +6,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.patterncatalog.lab.LabProperties;
 import dev.patterncatalog.lab.run.Run;
 import dev.patterncatalog.lab.run.Theory;
 import dev.patterncatalog.lab.run.Timeline;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -24,38 +30,43 @@ import org.springframework.stereotype.Component;
  * offloading to boundedElastic, or a non-blocking client, leaves the loop free.
  */
 @Component
-final class BlockingDemo extends DescribedDemo {
+final class BlockingDemo extends DescribedDemo<BlockingDemo.Parameters> {
+
+	/** The demo's own parameters. */
+	record Parameters(@Schema(description = "legacy client calls", defaultValue = "4") @Min(1) @Max(20) int calls,
+			@Schema(description = "each call's latency",
+					defaultValue = "100") @Millis @DecimalMin("0") @DecimalMax("2000") double delay,
+			@Schema(description = "unrelated tasks queued on the loop",
+					defaultValue = "20") @Min(1) @Max(200) int probes) {
+	}
 
 	private static final int MAX_CONCURRENT_RUNS = 4;
 
-	BlockingDemo() {
-		super(new DemoDescriptor("blocking", "gen-pattern-008", "Don't block the event loop",
+	BlockingDemo(LabProperties properties) {
+		super(Parameters.class, properties, new DemoDescriptor("blocking", "gen-pattern-008",
+				"Don't block the event loop",
 				"Legacy client calls made from a stand-in event loop: Thread.sleep on the loop (blocking), the same"
 						+ " call offloaded with subscribeOn(boundedElastic) (offloaded), or a timer (non-blocking)."
 						+ " Measures how long unrelated tasks queued on the loop wait.",
-				List.of("blocking", "offloaded", "non-blocking"),
-				List.of(ParameterSpec.integer("calls", 4, 1, 20, "legacy client calls"),
-						ParameterSpec.millis("delay", 100, 2000, "each call's latency"),
-						ParameterSpec.integer("probes", 20, 1, 200, "unrelated tasks queued on the loop")),
-				"longest wait of an unrelated task on the loop, ms")
+				List.of("blocking", "offloaded", "non-blocking"), "longest wait of an unrelated task on the loop, ms")
 			.comparedBy(40, 10));
 	}
 
 	@Override
-	public int callsInFlight(DemoParameters parameters) {
-		return parameters.integer("calls") + parameters.integer("probes");
+	public int callsInFlight(Parameters parameters) {
+		return parameters.calls() + parameters.probes();
 	}
 
 	@Override
-	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
-		Duration delay = parameters.millis("delay");
+	public Mono<?> run(String variant, Parameters parameters, Run run) {
+		Duration delay = DemoParameters.millis(parameters.delay());
 		return Mono.usingWhen(Mono.fromSupplier(BlockingDemo::standInLoop), (loop) -> {
 			Scheduler scheduler = Schedulers.fromExecutorService(loop, "lab-stand-in-loop");
-			Flux<Object> clientCalls = Flux.range(0, parameters.integer("calls"))
+			Flux<Object> clientCalls = Flux.range(0, parameters.calls())
 				.flatMap((i) -> run.record("legacy-client", clientCall(variant, delay, scheduler), variant)
 					.timeout(Duration.ofSeconds(60)));
 			AtomicLong slowestProbeNanos = new AtomicLong();
-			Flux<Object> probes = Flux.range(0, parameters.integer("probes")).flatMap((i) -> {
+			Flux<Object> probes = Flux.range(0, parameters.probes()).flatMap((i) -> {
 				long queued = System.nanoTime();
 				return run.record("probe", Mono.fromCallable(() -> {
 					slowestProbeNanos.accumulateAndGet(System.nanoTime() - queued, Math::max);
@@ -113,9 +124,9 @@ final class BlockingDemo extends DescribedDemo {
 	}
 
 	@Override
-	public Theory theory(String variant, DemoParameters parameters) {
+	public Theory theory(String variant, Parameters parameters) {
 		return variant.equals("blocking")
-				? new Theory("probe_max_ms", parameters.integer("calls") * parameters.number("delay"),
+				? new Theory("probe_max_ms", parameters.calls() * parameters.delay(),
 						"calls × delay: every probe waits behind all the blocking calls")
 				: new Theory("probe_max_ms", 0, "the loop is never blocked");
 	}

@@ -1,5 +1,8 @@
 package dev.patterncatalog.lab.demo;
 
+import static dev.patterncatalog.lab.demo.UpTo.Limit.MAX_DELAY;
+import static dev.patterncatalog.lab.demo.UpTo.Limit.MAX_FAN_OUT;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +17,9 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -27,24 +33,29 @@ import org.springframework.stereotype.Component;
  * bulkhead, that counts the calls of every run.
  */
 @Component
-public final class BulkheadDemo extends DescribedDemo {
+public final class BulkheadDemo extends DescribedDemo<BulkheadDemo.Parameters> {
+
+	/** The demo's own parameters. */
+	record Parameters(
+			@Schema(description = "calls in the burst", defaultValue = "20") @Min(1) @UpTo(MAX_FAN_OUT) int calls,
+			@Schema(description = "concurrent calls the bulkhead admits",
+					defaultValue = "5") @Min(1) @UpTo(MAX_FAN_OUT) int limit,
+			@Schema(description = "the backend's latency",
+					defaultValue = "200") @Millis @DecimalMin("0") @UpTo(MAX_DELAY) double delay,
+			@Schema(description = "each call's timeout",
+					defaultValue = "5000") @Millis @DecimalMin("0") @UpTo(MAX_DELAY) double timeout) {
+	}
 
 	public BulkheadDemo(LabProperties properties) {
-		super(new DemoDescriptor("bulkhead", "gen-pattern-011", "Bulkhead",
+		super(Parameters.class, properties, new DemoDescriptor("bulkhead", "gen-pattern-011", "Bulkhead",
 				"Starts 'calls' calls to backend 'inventory' at once, unbounded (none) or through a resilience4j"
 						+ " bulkhead of 'limit' concurrent calls that rejects the excess (bulkhead).",
-				List.of("none", "bulkhead"),
-				List.of(ParameterSpec.integer("calls", 20, 1, properties.limits().maxFanOut(), "calls in the burst"),
-						ParameterSpec.integer("limit", 5, 1, properties.limits().maxFanOut(),
-								"concurrent calls the bulkhead admits"),
-						SharedParameters.delay(properties, 200, "the backend's latency"),
-						SharedParameters.timeout(properties, "each call's timeout")),
-				"total time of a run, ms"));
+				List.of("none", "bulkhead"), "total time of a run, ms"));
 	}
 
 	@Override
-	public int callsInFlight(DemoParameters parameters) {
-		return parameters.integer("calls");
+	public int callsInFlight(Parameters parameters) {
+		return parameters.calls();
 	}
 
 	@Override
@@ -53,20 +64,16 @@ public final class BulkheadDemo extends DescribedDemo {
 	}
 
 	@Override
-	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
-		BackendSpec inventory = BackendSpec.fixed("inventory", parameters.number("delay"));
-		Duration timeout = parameters.millis("timeout");
+	public Mono<?> run(String variant, Parameters parameters, Run run) {
+		BackendSpec inventory = BackendSpec.fixed("inventory", parameters.delay());
+		Duration timeout = DemoParameters.millis(parameters.timeout());
 		// shared by the runs of an open-model comparison, as a service's bulkhead is
 		// shared by its requests
-		Bulkhead bulkhead = run.shared("bulkhead",
-				() -> Bulkhead.of("lab-bulkhead",
-						BulkheadConfig.custom()
-							.maxConcurrentCalls(parameters.integer("limit"))
-							.maxWaitDuration(Duration.ZERO)
-							.build()));
+		Bulkhead bulkhead = run.shared("bulkhead", () -> Bulkhead.of("lab-bulkhead",
+				BulkheadConfig.custom().maxConcurrentCalls(parameters.limit()).maxWaitDuration(Duration.ZERO).build()));
 		AtomicInteger inFlight = run.shared("in-flight", AtomicInteger::new);
 		AtomicInteger peak = new AtomicInteger();
-		return Flux.range(0, parameters.integer("calls")).flatMap((i) -> {
+		return Flux.range(0, parameters.calls()).flatMap((i) -> {
 			Mono<BackendReply> call = Mono.defer(() -> {
 				peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
 				return run.call(inventory, 0, timeout).doFinally((signal) -> inFlight.decrementAndGet());
@@ -79,8 +86,8 @@ public final class BulkheadDemo extends DescribedDemo {
 	}
 
 	@Override
-	public Theory theory(String variant, DemoParameters parameters) {
-		return new Theory("total_ms", parameters.number("delay"),
+	public Theory theory(String variant, Parameters parameters) {
+		return new Theory("total_ms", parameters.delay(),
 				"one backend latency: admitted calls run in parallel, rejected ones end at once");
 	}
 

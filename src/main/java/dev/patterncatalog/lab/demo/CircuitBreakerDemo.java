@@ -1,5 +1,7 @@
 package dev.patterncatalog.lab.demo;
 
+import static dev.patterncatalog.lab.demo.UpTo.Limit.MAX_DELAY;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -36,24 +43,33 @@ import org.springframework.stereotype.Component;
  * {@code lab.circuit.breaker.state} gauge.
  */
 @Component
-final class CircuitBreakerDemo extends DescribedDemo {
+final class CircuitBreakerDemo extends DescribedDemo<CircuitBreakerDemo.Parameters> {
+
+	/** The demo's own parameters. */
+	record Parameters(@Schema(description = "calls in the sequence", defaultValue = "40") @Min(1) @Max(500) int calls,
+			@Schema(description = "how many calls fail before the backend recovers",
+					defaultValue = "20") @Min(0) @Max(500) int failing,
+			@Schema(description = "the backend's latency, failures included",
+					defaultValue = "50") @Millis @DecimalMin("0") @UpTo(MAX_DELAY) double delay,
+			@Schema(description = "pause between calls",
+					defaultValue = "10") @Millis @DecimalMin("0") @DecimalMax("1000") double spacing,
+			@Schema(description = "calls the failure rate is computed over",
+					defaultValue = "10") @Min(2) @Max(100) int window,
+			@Schema(description = "failure rate that opens the breaker",
+					defaultValue = "0.5") @DecimalMin("0") @DecimalMax("1") double threshold,
+			@Schema(description = "how long the breaker stays open before trial calls",
+					defaultValue = "100") @Millis @DecimalMin("0") @DecimalMax("60000") double open,
+			@Schema(description = "each call's timeout",
+					defaultValue = "5000") @Millis @DecimalMin("0") @UpTo(MAX_DELAY) double timeout) {
+	}
 
 	private final AtomicInteger latestState = new AtomicInteger();
 
 	CircuitBreakerDemo(LabProperties properties, MeterRegistry meters) {
-		super(new DemoDescriptor("circuit-breaker", "gen-pattern-010", "Circuit breaker",
+		super(Parameters.class, properties, new DemoDescriptor("circuit-breaker", "gen-pattern-010", "Circuit breaker",
 				"Calls a backend that fails its first 'failing' calls, one call every 'spacing' ms, without (none) or"
 						+ " with a resilience4j circuit breaker (breaker).",
-				List.of("none", "breaker"),
-				List.of(ParameterSpec.integer("calls", 40, 1, 500, "calls in the sequence"),
-						ParameterSpec.integer("failing", 20, 0, 500, "how many calls fail before the backend recovers"),
-						SharedParameters.delay(properties, 50, "the backend's latency, failures included"),
-						ParameterSpec.millis("spacing", 10, 1000, "pause between calls"),
-						ParameterSpec.integer("window", 10, 2, 100, "calls the failure rate is computed over"),
-						ParameterSpec.fraction("threshold", 0.5, "failure rate that opens the breaker"),
-						ParameterSpec.millis("open", 100, 60_000, "how long the breaker stays open before trial calls"),
-						SharedParameters.timeout(properties, "each call's timeout")),
-				"total time of a run, ms")
+				List.of("none", "breaker"), "total time of a run, ms")
 			.comparedBy(20, 10));
 		io.micrometer.core.instrument.Gauge.builder("lab.circuit.breaker.state", this.latestState, AtomicInteger::get)
 			.description("State of the latest circuit-breaker demo run: 0 closed, 1 open, 2 half-open")
@@ -66,13 +82,13 @@ final class CircuitBreakerDemo extends DescribedDemo {
 	}
 
 	@Override
-	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
-		BackendSpec payments = BackendSpec.fixed("payments", parameters.number("delay"))
-			.withFailure(new FailureModel(0, 503, parameters.integer("failing"), false));
-		Duration timeout = parameters.millis("timeout");
+	public Mono<?> run(String variant, Parameters parameters, Run run) {
+		BackendSpec payments = BackendSpec.fixed("payments", parameters.delay())
+			.withFailure(new FailureModel(0, 503, parameters.failing(), false));
+		Duration timeout = DemoParameters.millis(parameters.timeout());
 		CircuitBreaker breaker = variant.equals("breaker") ? breaker(parameters, run) : null;
-		return Flux.range(1, parameters.integer("calls"))
-			.concatMap((i) -> Mono.delay(parameters.millis("spacing")).then(Mono.defer(() -> {
+		return Flux.range(1, parameters.calls())
+			.concatMap((i) -> Mono.delay(DemoParameters.millis(parameters.spacing())).then(Mono.defer(() -> {
 				Mono<BackendReply> call = run.call(payments, i, timeout);
 				return (breaker != null) ? run.guarded("payments", call, CircuitBreakerOperator.of(breaker),
 						CallNotPermittedException.class) : call;
@@ -84,14 +100,14 @@ final class CircuitBreakerDemo extends DescribedDemo {
 			}));
 	}
 
-	private CircuitBreaker breaker(DemoParameters parameters, Run run) {
+	private CircuitBreaker breaker(Parameters parameters, Run run) {
 		CircuitBreaker breaker = CircuitBreaker.of("lab-circuit-breaker",
 				CircuitBreakerConfig.custom()
 					.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-					.slidingWindowSize(parameters.integer("window"))
-					.minimumNumberOfCalls(parameters.integer("window"))
-					.failureRateThreshold((float) (parameters.number("threshold") * 100))
-					.waitDurationInOpenState(parameters.millis("open"))
+					.slidingWindowSize(parameters.window())
+					.minimumNumberOfCalls(parameters.window())
+					.failureRateThreshold((float) (parameters.threshold() * 100))
+					.waitDurationInOpenState(DemoParameters.millis(parameters.open()))
 					.permittedNumberOfCallsInHalfOpenState(3)
 					// the breaker reads time from Reactor's clock, so that tests can run
 					// it on virtual time

@@ -11,10 +11,15 @@ import reactor.core.publisher.Mono;
 /**
  * A live demonstration of a pattern: variants that differ by exactly one technique, run
  * against simulated backends.
+ *
+ * @param <P> the record of the demo's own parameters, which describes them (see
+ * {@link DemoParameters})
  */
-public interface Demo {
+public interface Demo<P extends Record> {
 
 	DemoDescriptor descriptor();
+
+	Class<P> parameterType();
 
 	/**
 	 * Runs one variant once, making its backend calls through {@code run}.
@@ -24,19 +29,19 @@ public interface Demo {
 	 * cancels every backend call still in flight, except where a variant detaches its
 	 * work on purpose.
 	 */
-	Mono<?> run(String variant, DemoParameters parameters, Run run);
+	Mono<?> run(String variant, P parameters, Run run);
 
 	/**
 	 * Checks what single parameters cannot: how they fit together.
 	 * @throws dev.patterncatalog.system.InvalidParameter naming the parameter at fault
 	 */
-	default void validate(DemoParameters parameters) {
+	default void validate(P parameters) {
 	}
 
 	/**
 	 * What theory predicts for a variant, if it predicts anything.
 	 */
-	default @Nullable Theory theory(String variant, DemoParameters parameters) {
+	default @Nullable Theory theory(String variant, P parameters) {
 		return null;
 	}
 
@@ -59,7 +64,7 @@ public interface Demo {
 	 * The most backend calls one run may have in flight at once, which bounds what a
 	 * comparison of this demo holds in memory.
 	 */
-	default int callsInFlight(DemoParameters parameters) {
+	default int callsInFlight(P parameters) {
 		return 1;
 	}
 

@@ -21,16 +21,22 @@ public record DemoDescriptor(@Schema(example = "fan-out") String name,
 		@JsonProperty("default_concurrency") @Schema(example = "10") int defaultConcurrency) {
 
 	/**
-	 * A demo whose comparisons make 100 runs of each variant, 10 at once, by default.
+	 * A demo whose comparisons make 100 runs of each variant, 10 at once, by default; its
+	 * parameters are added from their record ({@link DescribedDemo}).
 	 */
 	DemoDescriptor(String name, String patternId, String title, String description, List<String> variants,
-			List<ParameterSpec> parameters, String metric) {
-		this(name, patternId, title, description, variants, parameters, metric, 100, 10);
+			String metric) {
+		this(name, patternId, title, description, variants, List.of(), metric, 100, 10);
 	}
 
 	DemoDescriptor comparedBy(int runs, int concurrency) {
 		return new DemoDescriptor(this.name, this.patternId, this.title, this.description, this.variants,
 				this.parameters, this.metric, runs, concurrency);
+	}
+
+	DemoDescriptor withParameters(List<ParameterSpec> parameters) {
+		return new DemoDescriptor(this.name, this.patternId, this.title, this.description, this.variants, parameters,
+				this.metric, this.defaultRuns, this.defaultConcurrency);
 	}
 
 }

@@ -81,18 +81,19 @@ public class DemoRunner {
 	}
 
 	/**
-	 * Runs {@code variant} once, as {@link #run} does, and judges the run's figures by
-	 * what the lab added to its calls and what the machine did meanwhile: a run asked for
-	 * on its own.
+	 * Runs the request's variant once, as {@link #run} does, and judges the run's figures
+	 * by what the lab added to its calls and what the machine did meanwhile: a run asked
+	 * for on its own.
 	 */
-	public Mono<Timeline> judged(Demo demo, String variant, DemoParameters parameters, Transport transport, long seed) {
+	public Mono<Timeline> judged(Demos.DemoRequest<?> request) {
+		String variant = request.variant();
 		return Mono.defer(() -> {
-			LabLoad.Watch watch = this.load.watch(transport == Transport.HTTP);
-			return run(demo, variant, parameters, transport, seed).map((timeline) -> {
+			LabLoad.Watch watch = this.load.watch(request.transport() == Transport.HTTP);
+			return run(request, variant).map((timeline) -> {
 				CallOverhead overhead = new CallOverhead();
 				overhead.add(timeline);
 				Verdict verdict = overhead.judge(watch.end(), this.properties, List.of());
-				verdict.count(this.meters, demo.descriptor().name(), "run");
+				verdict.count(this.meters, request.demo().descriptor().name(), "run");
 				return timeline.withVerdict(verdict);
 			});
 		});
@@ -113,19 +114,23 @@ public class DemoRunner {
 	}
 
 	/**
-	 * Runs {@code variant} once. The timeline says whether the variant failed; the Mono
-	 * itself only fails on a bug. Cancelling it cancels the run and its backend calls.
+	 * Runs {@code variant} once with the request's seed. The timeline says whether the
+	 * variant failed; the Mono itself only fails on a bug. Cancelling it cancels the run
+	 * and its backend calls.
 	 */
-	public Mono<Timeline> run(Demo demo, String variant, DemoParameters parameters, Transport transport, long seed) {
-		return run(demo, variant, parameters, transport, seed, null);
+	public Mono<Timeline> run(Demos.DemoRequest<?> request, String variant) {
+		return run(request, variant, request.seed(), null);
 	}
 
 	/**
-	 * Runs {@code variant} once, as {@link #run} does, sharing {@code shared} with other
-	 * runs (see {@link Run#shared}), or nothing if it is null.
+	 * Runs {@code variant} once, as {@link #run} does, with {@code seed}, sharing
+	 * {@code shared} with other runs (see {@link Run#shared}), or nothing if it is null.
 	 */
-	public Mono<Timeline> run(Demo demo, String variant, DemoParameters parameters, Transport transport, long seed,
+	public <P extends Record> Mono<Timeline> run(Demos.DemoRequest<P> request, String variant, long seed,
 			@Nullable ConcurrentMap<String, Object> shared) {
+		Demo<P> demo = request.demo();
+		P parameters = request.demoParameters();
+		Transport transport = request.transport();
 		String name = demo.descriptor().name();
 		Mono<Timeline> measured = Mono.defer(() -> {
 			Theory theory = demo.theory(variant, parameters);

@@ -9,9 +9,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.patterncatalog.lab.backend.BackendRegistry;
+import dev.patterncatalog.lab.run.Theory;
 import dev.patterncatalog.lab.run.Transport;
 import dev.patterncatalog.system.InvalidParameter;
 import dev.patterncatalog.system.QueryParameters;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -33,13 +35,13 @@ public class Demos {
 			ParameterSpec.choice("transport", "http", List.of("http", "in-process"),
 					"http: real calls to /api/lab/backends over loopback; in-process: the backends' timers directly"));
 
-	private final Map<String, Demo> demos;
+	private final Map<String, Demo<?>> demos;
 
 	private final BackendRegistry backends;
 
-	public Demos(List<Demo> demos, BackendRegistry backends) {
+	public Demos(List<Demo<?>> demos, BackendRegistry backends) {
 		this.demos = demos.stream()
-			.sorted(Comparator.comparing((Demo d) -> d.descriptor().name()))
+			.sorted(Comparator.comparing((Demo<?> d) -> d.descriptor().name()))
 			.collect(Collectors.toMap((d) -> d.descriptor().name(), Function.identity(), (a, b) -> a,
 					java.util.LinkedHashMap::new));
 		this.backends = backends;
@@ -61,8 +63,8 @@ public class Demos {
 	/**
 	 * @throws ErrorResponseException with 404 if there is no demo of that name
 	 */
-	public Demo get(String name) {
-		Demo demo = this.demos.get(name);
+	public Demo<?> get(String name) {
+		Demo<?> demo = this.demos.get(name);
 		if (demo == null) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
 					"No demo is named '" + name + "'. Demos: " + String.join(", ", this.demos.keySet()) + ".");
@@ -78,18 +80,19 @@ public class Demos {
 	 * @throws InvalidParameter naming the first parameter that is unknown, repeated or
 	 * out of bounds
 	 */
-	public DemoRequest request(Demo demo, MultiValueMap<String, String> values, Set<String> extra) {
+	public <P extends Record> DemoRequest<P> request(Demo<P> demo, MultiValueMap<String, String> values,
+			Set<String> extra) {
 		List<ParameterSpec> specs = demo.descriptor().parameters();
 		Set<String> known = new HashSet<>(extra);
 		specs.forEach((spec) -> known.add(spec.name()));
 		COMMON.forEach((spec) -> known.add(spec.name()));
 		QueryParameters parameters = QueryParameters.of(values, known);
-		DemoParameters demoParameters = DemoParameters.read(specs, parameters, this.backends);
+		P demoParameters = DemoParameters.read(demo.parameterType(), specs, parameters, this.backends);
 		demo.validate(demoParameters);
 		Transport transport = parameters.choice("transport", "http", List.of("http", "in-process")).equals("http")
 				? Transport.HTTP : Transport.IN_PROCESS;
 		long seed = parameters.longInteger("seed", System.nanoTime());
-		return new DemoRequest(demo, demoParameters, transport, seed, parameters);
+		return new DemoRequest<>(demo, demoParameters, transport, seed, parameters);
 	}
 
 	/**
@@ -97,7 +100,7 @@ public class Demos {
 	 *
 	 * @param parameters all query parameters, for the endpoint's own ones
 	 */
-	public record DemoRequest(Demo demo, DemoParameters demoParameters, Transport transport, long seed,
+	public record DemoRequest<P extends Record>(Demo<P> demo, P demoParameters, Transport transport, long seed,
 			QueryParameters parameters) {
 
 		/**
@@ -106,6 +109,15 @@ public class Demos {
 		public String variant() {
 			List<String> variants = this.demo.descriptor().variants();
 			return this.parameters.choice("variant", variants.get(0), variants);
+		}
+
+		/** The most backend calls one run of this request may have in flight. */
+		public int callsInFlight() {
+			return this.demo.callsInFlight(this.demoParameters);
+		}
+
+		public @Nullable Theory theory(String variant) {
+			return this.demo.theory(variant, this.demoParameters);
 		}
 
 	}

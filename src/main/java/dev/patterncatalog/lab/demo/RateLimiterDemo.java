@@ -1,5 +1,8 @@
 package dev.patterncatalog.lab.demo;
 
+import static dev.patterncatalog.lab.demo.UpTo.Limit.MAX_DELAY;
+import static dev.patterncatalog.lab.demo.UpTo.Limit.MAX_FAN_OUT;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -14,10 +17,16 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.BindParam;
 
 /**
  * A burst of calls to a partner API: all at once (none), or paced by a resilience4j rate
@@ -25,26 +34,32 @@ import org.springframework.stereotype.Component;
  * 'wait' (rate-limited).
  */
 @Component
-final class RateLimiterDemo extends DescribedDemo {
+final class RateLimiterDemo extends DescribedDemo<RateLimiterDemo.Parameters> {
+
+	/** The demo's own parameters. */
+	record Parameters(
+			@Schema(description = "calls in the burst", defaultValue = "20") @Min(1) @UpTo(MAX_FAN_OUT) int calls,
+			@Schema(description = "permits per period", defaultValue = "5") @Min(1) @Max(10000) int limit,
+			@Schema(description = "how often permits refresh",
+					defaultValue = "100") @Millis @DecimalMin("0") @DecimalMax("10000") double period,
+			@BindParam("wait") @Schema(description = "how long a call may wait for a permit",
+					defaultValue = "1000") @Millis @DecimalMin("0") @UpTo(MAX_DELAY) double permitWait,
+			@Schema(description = "the backend's latency",
+					defaultValue = "10") @Millis @DecimalMin("0") @UpTo(MAX_DELAY) double delay,
+			@Schema(description = "each call's timeout",
+					defaultValue = "5000") @Millis @DecimalMin("0") @UpTo(MAX_DELAY) double timeout) {
+	}
 
 	RateLimiterDemo(LabProperties properties) {
-		super(new DemoDescriptor("rate-limiter", "gen-pattern-012", "Rate limiter",
+		super(Parameters.class, properties, new DemoDescriptor("rate-limiter", "gen-pattern-012", "Rate limiter",
 				"Starts 'calls' calls to backend 'partner' at once, unpaced (none) or through a resilience4j rate"
 						+ " limiter (rate-limited); calls that cannot get a permit within 'wait' are rejected.",
-				List.of("none", "rate-limited"),
-				List.of(ParameterSpec.integer("calls", 20, 1, properties.limits().maxFanOut(), "calls in the burst"),
-						ParameterSpec.integer("limit", 5, 1, 10_000, "permits per period"),
-						ParameterSpec.millis("period", 100, 10_000, "how often permits refresh"),
-						ParameterSpec.millis("wait", 1000, properties.limits().maxDelay().toMillis(),
-								"how long a call may wait for a permit"),
-						SharedParameters.delay(properties, 10, "the backend's latency"),
-						SharedParameters.timeout(properties, "each call's timeout")),
-				"total time of a run, ms"));
+				List.of("none", "rate-limited"), "total time of a run, ms"));
 	}
 
 	@Override
-	public int callsInFlight(DemoParameters parameters) {
-		return parameters.integer("calls");
+	public int callsInFlight(Parameters parameters) {
+		return parameters.calls();
 	}
 
 	@Override
@@ -53,19 +68,19 @@ final class RateLimiterDemo extends DescribedDemo {
 	}
 
 	@Override
-	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
-		BackendSpec partner = BackendSpec.fixed("partner", parameters.number("delay"));
-		Duration timeout = parameters.millis("timeout");
+	public Mono<?> run(String variant, Parameters parameters, Run run) {
+		BackendSpec partner = BackendSpec.fixed("partner", parameters.delay());
+		Duration timeout = DemoParameters.millis(parameters.timeout());
 		// shared by the runs of an open-model comparison, as a client's limiter is shared
 		// by its requests
 		RateLimiter limiter = run.shared("rate-limiter",
 				() -> RateLimiter.of("lab-rate-limiter",
 						RateLimiterConfig.custom()
-							.limitForPeriod(parameters.integer("limit"))
-							.limitRefreshPeriod(parameters.millis("period"))
-							.timeoutDuration(parameters.millis("wait"))
+							.limitForPeriod(parameters.limit())
+							.limitRefreshPeriod(DemoParameters.millis(parameters.period()))
+							.timeoutDuration(DemoParameters.millis(parameters.permitWait()))
 							.build()));
-		int calls = parameters.integer("calls");
+		int calls = parameters.calls();
 		return Flux.range(0, calls).flatMap((i) -> {
 			Mono<BackendReply> call = run.call(partner, 0, timeout);
 			if (variant.equals("rate-limited")) {
@@ -78,13 +93,13 @@ final class RateLimiterDemo extends DescribedDemo {
 	}
 
 	@Override
-	public Theory theory(String variant, DemoParameters parameters) {
+	public Theory theory(String variant, Parameters parameters) {
 		if (variant.equals("none")) {
-			return new Theory("total_ms", parameters.number("delay"), "one backend latency: all calls run at once");
+			return new Theory("total_ms", parameters.delay(), "one backend latency: all calls run at once");
 		}
-		int periods = (parameters.integer("calls") - 1) / parameters.integer("limit");
+		int periods = (parameters.calls() - 1) / parameters.limit();
 		return new Theory("total_ms",
-				Math.min(periods * parameters.number("period"), parameters.number("wait")) + parameters.number("delay"),
+				Math.min(periods * parameters.period(), parameters.permitWait()) + parameters.delay(),
 				"at most, a run alone: the last permit's wait of (calls - 1) / limit periods (capped by 'wait'),"
 						+ " plus one latency; in the open model the runs share the limiter and wait for each other");
 	}

@@ -23,19 +23,16 @@ import org.springframework.stereotype.Component;
  * of every run, which pile up without a deadline as the arrival rate rises.
  */
 @Component
-final class TimeLimiterDemo extends DescribedDemo {
+final class TimeLimiterDemo extends DescribedDemo<TimeoutDemo.Parameters> {
 
 	private final LabProperties properties;
 
 	TimeLimiterDemo(LabProperties properties) {
-		super(new DemoDescriptor("time-limiter", "gen-pattern-013", "resilience4j TimeLimiter",
-				"Calls backend 'slow' with no deadline (none) or through TimeLimiterOperator (time-limiter).",
-				List.of("none", "time-limiter"),
-				List.of(SharedParameters.delay(properties, 1000, "the slow backend's latency"),
-						ParameterSpec.bool("hang", false, "the backend never answers"), ParameterSpec.millis("timeout",
-								300, properties.limits().maxDelay().toMillis(), "the time limiter's timeout")),
-				"total time of a run, ms")
-			.comparedBy(50, 10));
+		super(TimeoutDemo.Parameters.class, properties,
+				new DemoDescriptor("time-limiter", "gen-pattern-013", "resilience4j TimeLimiter",
+						"Calls backend 'slow' with no deadline (none) or through TimeLimiterOperator (time-limiter).",
+						List.of("none", "time-limiter"), "total time of a run, ms")
+					.comparedBy(50, 10));
 		this.properties = properties;
 	}
 
@@ -45,21 +42,21 @@ final class TimeLimiterDemo extends DescribedDemo {
 	}
 
 	@Override
-	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
+	public Mono<?> run(String variant, TimeoutDemo.Parameters parameters, Run run) {
 		BackendSpec slow = TimeoutDemo.slow(parameters);
 		// in the open model, the calls of every run: what piles up as the arrival rate
 		// rises
 		AtomicInteger inFlight = run.shared("in-flight", AtomicInteger::new);
 		Mono<BackendReply> call = Mono.defer(() -> {
 			run.fact("in_flight", inFlight.incrementAndGet());
-			return run.call(slow, 0, SharedParameters.safetyCap(this.properties));
+			return run.call(slow, 0, this.properties.limits().safetyCap());
 		}).doFinally((signal) -> inFlight.decrementAndGet());
 		if (variant.equals("none")) {
 			return call;
 		}
 		TimeLimiter limiter = TimeLimiter.of("lab-time-limiter",
 				TimeLimiterConfig.custom()
-					.timeoutDuration(parameters.millis("timeout"))
+					.timeoutDuration(DemoParameters.millis(parameters.timeout()))
 					.cancelRunningFuture(true)
 					.build());
 		// the operator is applied inside the recorded call, so that the record shows the
@@ -69,11 +66,10 @@ final class TimeLimiterDemo extends DescribedDemo {
 	}
 
 	@Override
-	public Theory theory(String variant, DemoParameters parameters) {
-		double delay = parameters.bool("hang") ? SharedParameters.safetyCap(this.properties).toMillis()
-				: parameters.number("delay");
+	public Theory theory(String variant, TimeoutDemo.Parameters parameters) {
+		double delay = parameters.hang() ? this.properties.limits().safetyCap().toMillis() : parameters.delay();
 		return variant.equals("none") ? new Theory("total_ms", delay, "the backend's latency")
-				: new Theory("total_ms", Math.min(delay, parameters.number("timeout")),
+				: new Theory("total_ms", Math.min(delay, parameters.timeout()),
 						"the smaller of the backend's latency and the time limiter's timeout");
 	}
 

@@ -1,5 +1,7 @@
 package dev.patterncatalog.lab.demo;
 
+import static dev.patterncatalog.lab.demo.UpTo.Limit.MAX_DELAY;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +14,8 @@ import dev.patterncatalog.lab.backend.FailureModel;
 import dev.patterncatalog.lab.run.BackendTimedOut;
 import dev.patterncatalog.lab.run.Run;
 import dev.patterncatalog.lab.run.Theory;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.DecimalMin;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -22,30 +26,34 @@ import org.springframework.stereotype.Component;
  * which the backend counts.
  */
 @Component
-public final class TimeoutDemo extends DescribedDemo {
+public final class TimeoutDemo extends DescribedDemo<TimeoutDemo.Parameters> {
+
+	/** The demo's own parameters, which the time limiter's demo takes too. */
+	record Parameters(
+			@Schema(description = "the slow backend's latency",
+					defaultValue = "1000") @Millis @DecimalMin("0") @UpTo(MAX_DELAY) double delay,
+			@Schema(description = "the backend never answers", defaultValue = "false") boolean hang,
+			@Schema(description = "the caller's timeout (in every variant but none)",
+					defaultValue = "300") @Millis @DecimalMin("0") @UpTo(MAX_DELAY) double timeout) {
+	}
 
 	static final BackendReply DEFAULT = new BackendReply("default", 0, 0);
 
 	private final LabProperties properties;
 
 	public TimeoutDemo(LabProperties properties) {
-		super(new DemoDescriptor("timeout", "gen-pattern-006",
+		super(Parameters.class, properties, new DemoDescriptor("timeout", "gen-pattern-006",
 				"No timeout, timeout with fallback, timeout" + " with error",
 				"Calls backend 'slow': without a timeout (none; only a safety cap of max-delay + 5 s ends a hang),"
 						+ " or with one that falls back to a default (fallback) or fails clearly (error).",
-				List.of("none", "fallback", "error"),
-				List.of(SharedParameters.delay(properties, 1000, "the slow backend's latency"),
-						ParameterSpec.bool("hang", false, "the backend never answers"),
-						ParameterSpec.millis("timeout", 300, properties.limits().maxDelay().toMillis(),
-								"the caller's timeout (fallback and error variants)")),
-				"total time of a run, ms")
+				List.of("none", "fallback", "error"), "total time of a run, ms")
 			.comparedBy(50, 10));
 		this.properties = properties;
 	}
 
-	static BackendSpec slow(DemoParameters parameters) {
-		return BackendSpec.fixed("slow", parameters.number("delay"))
-			.withFailure(new FailureModel(0, 503, 0, parameters.bool("hang")));
+	static BackendSpec slow(Parameters parameters) {
+		return BackendSpec.fixed("slow", parameters.delay())
+			.withFailure(new FailureModel(0, 503, 0, parameters.hang()));
 	}
 
 	@Override
@@ -54,12 +62,12 @@ public final class TimeoutDemo extends DescribedDemo {
 	}
 
 	@Override
-	public Mono<?> run(String variant, DemoParameters parameters, Run run) {
+	public Mono<?> run(String variant, Parameters parameters, Run run) {
 		BackendSpec slow = slow(parameters);
 		if (variant.equals("none")) {
-			return run.call(slow, 0, SharedParameters.safetyCap(this.properties));
+			return run.call(slow, 0, this.properties.limits().safetyCap());
 		}
-		Duration timeout = parameters.millis("timeout");
+		Duration timeout = DemoParameters.millis(parameters.timeout());
 		Mono<BackendReply> call = run.call(slow, 0, timeout);
 		if (variant.equals("fallback")) {
 			return call.onErrorResume(TimeoutException.class, (ex) -> {
@@ -71,13 +79,12 @@ public final class TimeoutDemo extends DescribedDemo {
 	}
 
 	@Override
-	public Theory theory(String variant, DemoParameters parameters) {
-		double delay = parameters.bool("hang") ? SharedParameters.safetyCap(this.properties).toMillis()
-				: parameters.number("delay");
+	public Theory theory(String variant, Parameters parameters) {
+		double delay = parameters.hang() ? this.properties.limits().safetyCap().toMillis() : parameters.delay();
 		if (variant.equals("none")) {
 			return new Theory("total_ms", delay, "the backend's latency (or the safety cap if it hangs)");
 		}
-		return new Theory("total_ms", Math.min(delay, parameters.number("timeout")),
+		return new Theory("total_ms", Math.min(delay, parameters.timeout()),
 				"the smaller of the backend's latency and the timeout");
 	}
 

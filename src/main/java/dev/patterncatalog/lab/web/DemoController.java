@@ -114,11 +114,8 @@ class DemoController {
 			@Parameter(description = DEMO, example = "fan-out",
 					schema = @Schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength = 64)) @PathVariable String demo,
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-		Demos.DemoRequest run = this.demos.request(this.demos.get(demo), query, Set.of("variant"));
-		Mono<Timeline> timeline = this.runner.judged(run.demo(), run.variant(), run.demoParameters(), run.transport(),
-				run.seed());
-		int calls = run.demo().callsInFlight(run.demoParameters());
-		return this.guard.run(timeline, calls).map((ran) -> live().body(ran));
+		Demos.DemoRequest<?> run = this.demos.request(this.demos.get(demo), query, Set.of("variant"));
+		return this.guard.run(this.runner.judged(run), run.callsInFlight()).map((ran) -> live().body(ran));
 	}
 
 	@GetMapping("/{demo}/compare")
@@ -187,7 +184,7 @@ class DemoController {
 	@GetMapping(path = "/{demo}/compare", produces = MediaType.TEXT_HTML_VALUE)
 	Mono<ResponseEntity<String>> comparePage(@PathVariable String demo,
 			@RequestParam MultiValueMap<String, String> query) {
-		Demo compared = this.demos.get(demo);
+		Demo<?> compared = this.demos.get(demo);
 		return report(comparison(compared, query)).map((report) -> comparisonAnswer().contentType(HtmlPages.MEDIA_TYPE)
 			.body(this.pages.render(report, compared.descriptor())));
 	}
@@ -239,12 +236,12 @@ class DemoController {
 		return new Comparison.Plan((int) runs, concurrency, warmup, rate, !parameters.has("concurrency"));
 	}
 
-	private Flux<Object> comparison(Demo demo, MultiValueMap<String, String> query) {
-		Demos.DemoRequest comparison = this.demos.request(demo, query,
+	private Flux<Object> comparison(Demo<?> demo, MultiValueMap<String, String> query) {
+		Demos.DemoRequest<?> comparison = this.demos.request(demo, query,
 				Set.of("runs", "concurrency", "warmup", "rate", "duration"));
 		QueryParameters parameters = comparison.parameters();
 		LabProperties.Limits limits = this.properties.limits();
-		int callsPerRun = demo.callsInFlight(comparison.demoParameters());
+		int callsPerRun = comparison.callsInFlight();
 		int warmup = parameters.integer("warmup", this.properties.measurement().warmupRuns(), 0, MAX_WARMUP);
 		Comparison.Plan plan;
 		if (parameters.has("rate")) {

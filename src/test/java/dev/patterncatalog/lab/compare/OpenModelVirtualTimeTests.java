@@ -163,7 +163,7 @@ class OpenModelVirtualTimeTests {
 	 * A comparison of {@code demo} with parameters given as name, value, ... on a virtual
 	 * time scheduler that also drives its timers.
 	 */
-	private ComparisonReport compare(Demo demo, Comparison.Plan plan, String... parameters) {
+	private ComparisonReport compare(Demo<?> demo, Comparison.Plan plan, String... parameters) {
 		VirtualTimeScheduler time = VirtualTimeScheduler.create();
 		List<Object> events = new ArrayList<>();
 		StepVerifier.withVirtualTime(() -> comparison(time, demo, plan, parameters), () -> time, Long.MAX_VALUE)
@@ -175,7 +175,8 @@ class OpenModelVirtualTimeTests {
 		return (ComparisonReport) events.get(events.size() - 1);
 	}
 
-	private Flux<Object> comparison(VirtualTimeScheduler time, Demo demo, Comparison.Plan plan, String... parameters) {
+	private Flux<Object> comparison(VirtualTimeScheduler time, Demo<?> demo, Comparison.Plan plan,
+			String... parameters) {
 		DemoRunner runner = new DemoRunner(this.backends, this.load, this.properties, this.meters,
 				() -> time.now(TimeUnit.NANOSECONDS));
 		Comparison comparison = new Comparison(runner, this.load, this.properties, this.meters,
@@ -186,7 +187,7 @@ class OpenModelVirtualTimeTests {
 		}
 		values.add("transport", "in-process");
 		values.add("seed", "1");
-		Demos.DemoRequest request = new Demos(List.of(demo), this.registry).request(demo, values, Set.of());
+		Demos.DemoRequest<?> request = new Demos(List.of(demo), this.registry).request(demo, values, Set.of());
 		return comparison.run(request, plan);
 	}
 

@@ -50,11 +50,11 @@ class BlockingDemoTests {
 	@ValueSource(strings = { "blocking", "offloaded" })
 	void aRunCancelledWhileALegacyCallSleepsDropsNoError(String variant) {
 		Hooks.onErrorDropped(this.dropped::add);
-		BlockingDemo demo = new BlockingDemo();
+		BlockingDemo demo = new BlockingDemo(this.properties);
 		LinkedMultiValueMap<String, String> values = new LinkedMultiValueMap<>();
 		values.add("calls", "2");
 		values.add("delay", "2000");
-		DemoParameters parameters = new Demos(List.of(demo), this.registry).request(demo, values, Set.of())
+		BlockingDemo.Parameters parameters = new Demos(List.of(demo), this.registry).request(demo, values, Set.of())
 			.demoParameters();
 		Run run = new Run(this.backends, Transport.IN_PROCESS, System::nanoTime, 1, 5);
 

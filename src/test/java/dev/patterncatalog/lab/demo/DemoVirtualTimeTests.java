@@ -203,7 +203,7 @@ class DemoVirtualTimeTests {
 
 	@Test
 	void cancellingAnAttachedRunCancelsEveryCallInFlight() {
-		Demo demo = new CancelOnDisconnectDemo(this.properties);
+		Demo<?> demo = new CancelOnDisconnectDemo(this.properties);
 		VirtualTimeScheduler time = VirtualTimeScheduler.create();
 		StepVerifier.withVirtualTime(() -> start(time, demo, "attached", Map.of()), () -> time, Long.MAX_VALUE)
 			.expectSubscription()
@@ -217,7 +217,7 @@ class DemoVirtualTimeTests {
 
 	@Test
 	void cancellingADetachedRunLeavesItsCallsRunningAsLeakedWork() {
-		Demo demo = new CancelOnDisconnectDemo(this.properties);
+		Demo<?> demo = new CancelOnDisconnectDemo(this.properties);
 		VirtualTimeScheduler time = VirtualTimeScheduler.getOrSet();
 		Disposable run = start(time, demo, "detached", Map.of()).subscribe();
 		time.advanceTimeBy(Duration.ofMillis(500));
@@ -229,7 +229,7 @@ class DemoVirtualTimeTests {
 		assertThat(stats("long")).isEqualTo(new BackendStats("long", 0, 5, 5, 0, 0));
 	}
 
-	private Timeline run(Demo demo, String variant, Map<String, String> parameters) {
+	private Timeline run(Demo<?> demo, String variant, Map<String, String> parameters) {
 		AtomicReference<Timeline> timeline = new AtomicReference<>();
 		VirtualTimeScheduler time = VirtualTimeScheduler.create();
 		StepVerifier.withVirtualTime(() -> start(time, demo, variant, parameters), () -> time, Long.MAX_VALUE)
@@ -243,7 +243,8 @@ class DemoVirtualTimeTests {
 	/**
 	 * A run whose clock is the virtual time scheduler that also drives its timers.
 	 */
-	private Mono<Timeline> start(VirtualTimeScheduler time, Demo demo, String variant, Map<String, String> parameters) {
+	private Mono<Timeline> start(VirtualTimeScheduler time, Demo<?> demo, String variant,
+			Map<String, String> parameters) {
 		DemoRunner runner = new DemoRunner(this.backends, new LabLoad(this.backends), this.properties, this.meters,
 				() -> time.now(TimeUnit.NANOSECONDS));
 		Map<String, String> all = new HashMap<>(parameters);
@@ -251,8 +252,7 @@ class DemoVirtualTimeTests {
 		all.put("seed", "1");
 		LinkedMultiValueMap<String, String> values = new LinkedMultiValueMap<>();
 		all.forEach(values::add);
-		Demos.DemoRequest request = new Demos(List.of(demo), this.registry).request(demo, values, Set.of());
-		return runner.run(demo, variant, request.demoParameters(), request.transport(), request.seed());
+		return runner.run(new Demos(List.of(demo), this.registry).request(demo, values, Set.of()), variant);
 	}
 
 	private BackendStats stats(String backend) {
