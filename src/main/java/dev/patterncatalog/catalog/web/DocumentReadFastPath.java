@@ -1,13 +1,13 @@
 package dev.patterncatalog.catalog.web;
 
-import java.nio.ByteBuffer;
 import java.util.List;
+
+import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -16,9 +16,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * Fast path: the catalog's most frequent request, a document by id as JSON, answered by a
- * functional route, which Spring tries before the annotated controllers. Through
- * {@link PatternController} it ran at 0.57× a bare Boot app with one functional route,
- * through this route at the speed of that app (figures and command in
+ * functional route, which Spring tries before the annotated controllers, writing the
+ * prepared bytes without a codec: through {@link PatternController} the read missed its
+ * speed target against a bare Boot app by far (the benchmark is in
  * {@code src/benchmark/README.md}, "Fast path"). It answers what the controller answers,
  * with the same {@link PreparedAnswers}, and only where that is plain: a GET of a
  * document the catalog has, with no query and an {@code Accept} that is absent,
@@ -41,11 +41,13 @@ class DocumentReadFastPath {
 			PreparedCatalog.Pattern pattern = views.current()
 				.pattern(request.pathVariable("id"))
 				.orElseThrow(() -> new PatternNotFound(request.pathVariable("id")));
-			ResponseEntity<ByteBuffer> answer = answers.answer(pattern.json, request.exchange());
-			ServerResponse.BodyBuilder response = ServerResponse.status(answer.getStatusCode())
-				.headers((headers) -> headers.addAll(answer.getHeaders()));
-			ByteBuffer body = answer.getBody();
-			return (body != null) ? response.bodyValue(body) : response.build();
+			PreparedAnswers.Answer answer = answers.prepare(pattern.json, request.exchange());
+			ServerResponse.BodyBuilder response = ServerResponse.status(answer.status())
+				.headers((headers) -> headers.addAll(answer.headers()));
+			Prepared body = answer.body();
+			// the prepared bytes as they are: no codec to look up for them
+			return (body == null) ? response.build() : response
+				.body((message, context) -> message.writeWith(Mono.just(message.bufferFactory().wrap(body.bytes()))));
 		});
 	}
 

@@ -24,13 +24,26 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 class PreparedAnswers {
 
-	private final CacheControl cacheControl;
+	/** Written once: CacheControl builds its header anew each time it is asked. */
+	private final String cacheControl;
 
 	PreparedAnswers(CatalogProperties properties) {
-		this.cacheControl = CacheControl.maxAge(properties.cacheMaxAge()).cachePublic();
+		this.cacheControl = CacheControl.maxAge(properties.cacheMaxAge()).cachePublic().getHeaderValue();
 	}
 
 	ResponseEntity<ByteBuffer> answer(Prepared body, ServerWebExchange exchange) {
+		Answer answer = prepare(body, exchange);
+		return new ResponseEntity<>((answer.body() != null) ? answer.body().bytes() : null, answer.headers(),
+				answer.status());
+	}
+
+	/**
+	 * The answer's status and headers, and the body to send, or {@code null} for a 304.
+	 */
+	record Answer(HttpStatus status, HttpHeaders headers, @Nullable Prepared body) {
+	}
+
+	Answer prepare(Prepared body, ServerWebExchange exchange) {
 		HttpHeaders request = exchange.getRequest().getHeaders();
 		Prepared gzipped = body.gzipped();
 		Prepared chosen = (gzipped != null && AcceptEncoding.allowsGzip(request.get(HttpHeaders.ACCEPT_ENCODING)))
@@ -44,18 +57,19 @@ class PreparedAnswers {
 		// a 304 repeats these headers and none that describe a body (RFC 9110, 15.4.5)
 		boolean notModified = isWildcard(request.get(HttpHeaders.IF_NONE_MATCH))
 				|| exchange.checkNotModified(chosen.etag());
-		ResponseEntity.BodyBuilder answer = ResponseEntity.status(notModified ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
-			.eTag(chosen.etag())
-			.cacheControl(this.cacheControl)
-			.varyBy(vary);
+		HttpHeaders headers = new HttpHeaders();
+		headers.setETag(chosen.etag());
+		headers.set(HttpHeaders.CACHE_CONTROL, this.cacheControl);
+		headers.setVary(List.of(vary));
 		if (notModified) {
-			return answer.build();
+			return new Answer(HttpStatus.NOT_MODIFIED, headers, null);
 		}
-		answer.contentType(chosen.mediaType()).contentLength(chosen.length());
+		headers.setContentType(chosen.mediaType());
+		headers.setContentLength(chosen.length());
 		if (chosen != body) {
-			answer.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+			headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
 		}
-		return answer.body(chosen.bytes());
+		return new Answer(HttpStatus.OK, headers, chosen);
 	}
 
 	/**
