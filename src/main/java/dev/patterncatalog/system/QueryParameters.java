@@ -1,5 +1,6 @@
 package dev.patterncatalog.system;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,12 +32,10 @@ public final class QueryParameters {
 	 */
 	public static QueryParameters of(MultiValueMap<String, String> values, Set<String> known) {
 		if (!known.containsAll(values.keySet())) {
-			String name = new TreeSet<>(values.keySet()).stream()
+			throw RequestParameters.unknown(new TreeSet<>(values.keySet()).stream()
 				.filter((given) -> !known.contains(given))
 				.findFirst()
-				.orElseThrow();
-			throw new InvalidParameter(name, "Unknown parameter '" + name + "'. This endpoint takes: "
-					+ (known.isEmpty() ? "no parameters" : String.join(", ", new TreeSet<>(known))) + ".");
+				.orElseThrow(), known);
 		}
 		return new QueryParameters(values);
 	}
@@ -50,20 +49,18 @@ public final class QueryParameters {
 
 	public @Nullable String text(String name, int maxLength) {
 		List<String> given = nonBlank(name);
-		if (given.size() > 1) {
-			throw new InvalidParameter(name,
-					"Parameter '" + name + "' is given " + given.size() + " times; give it once.");
-		}
-		return given.isEmpty() ? null : checked(name, given.get(0), maxLength);
+		BoundParameter parameter = new BoundParameter(name, name, BoundParameter.Kind.TEXT, false, null, null,
+				maxLength, null);
+		parameter.check(given);
+		return given.isEmpty() ? null : withinLength(parameter, given.get(0));
 	}
 
 	public List<String> texts(String name, int maxLength, int maxCount) {
 		List<String> given = nonBlank(name);
-		if (given.size() > maxCount) {
-			throw new InvalidParameter(name, "Parameter '" + name + "' is given " + given.size() + " times; at most "
-					+ maxCount + " are allowed.");
-		}
-		return given.stream().map((value) -> checked(name, value, maxLength)).toList();
+		BoundParameter parameter = new BoundParameter(name, name, BoundParameter.Kind.TEXT, true, null, null, maxLength,
+				maxCount);
+		parameter.check(given);
+		return given.stream().map((value) -> withinLength(parameter, value)).toList();
 	}
 
 	public int integer(String name, int defaultValue, int min, int max) {
@@ -80,8 +77,7 @@ public final class QueryParameters {
 		catch (NumberFormatException ex) {
 			// reported below, with the bounds
 		}
-		throw new InvalidParameter(name, "Parameter '" + name + "' must be a whole number from " + min + " to " + max
-				+ ", not '" + value + "'.");
+		throw number(name, BoundParameter.Kind.WHOLE_NUMBER, min, max).refused(value);
 	}
 
 	/**
@@ -102,8 +98,7 @@ public final class QueryParameters {
 		catch (NumberFormatException ex) {
 			// reported below, with the bounds
 		}
-		throw new InvalidParameter(name, "Parameter '" + name + "' must be a number from " + format(min) + " to "
-				+ format(max) + ", not '" + value + "'.");
+		throw number(name, BoundParameter.Kind.DECIMAL, min, max).refused(value);
 	}
 
 	public long longInteger(String name, long defaultValue) {
@@ -115,7 +110,8 @@ public final class QueryParameters {
 			return Long.parseLong(plain(value, BoundParameter.WHOLE_NUMBER));
 		}
 		catch (NumberFormatException ex) {
-			throw new InvalidParameter(name, "Parameter '" + name + "' must be a whole number, not '" + value + "'.");
+			throw new BoundParameter(name, name, BoundParameter.Kind.WHOLE_NUMBER, false, null, null, null, null)
+				.refused(value);
 		}
 	}
 
@@ -154,9 +150,10 @@ public final class QueryParameters {
 		return value;
 	}
 
-	private static String format(double number) {
-		return (number == Math.rint(number) && Math.abs(number) < 1e15) ? String.valueOf((long) number)
-				: String.valueOf(number);
+	/** A number parameter with its bounds, which words its refusal. */
+	private static BoundParameter number(String name, BoundParameter.Kind kind, double min, double max) {
+		return new BoundParameter(name, name, kind, false, BigDecimal.valueOf(min).stripTrailingZeros(),
+				BigDecimal.valueOf(max).stripTrailingZeros(), null, null);
 	}
 
 	private List<String> nonBlank(String name) {
@@ -167,12 +164,9 @@ public final class QueryParameters {
 		return given.stream().filter((value) -> value != null && !value.isBlank()).map(String::strip).toList();
 	}
 
-	private static String checked(String name, String value, int maxLength) {
-		if (value.length() > maxLength) {
-			throw new InvalidParameter(name, "Parameter '" + name + "' is longer than " + maxLength + " characters.");
-		}
-		if (value.chars().anyMatch(Character::isISOControl)) {
-			throw new InvalidParameter(name, "Parameter '" + name + "' contains control characters.");
+	private static String withinLength(BoundParameter parameter, String value) {
+		if (value.length() > parameter.maxLength()) {
+			throw parameter.refused(value);
 		}
 		return value;
 	}
