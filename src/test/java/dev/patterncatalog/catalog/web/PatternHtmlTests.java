@@ -56,11 +56,11 @@ class PatternHtmlTests {
 	}
 
 	@Test
-	void aDocumentWithADemoLinksToItsLiveComparison() {
+	void aDocumentWithADemoLinksToItsLabPage() {
 		String html = this.pages.render(document("T", "text", Map.of("demo", "fan-out")), Set.of());
 
-		assertThat(html).contains("<a href=\"/api/lab/demos/fan-out/compare\">measured live: fan-out</a>",
-				"while you wait: up to about 15 s");
+		assertThat(html).contains("<a href=\"/lab/fan-out\">measured live: fan-out</a>",
+				"choose the parameters, then every variant runs many times while you wait");
 	}
 
 	@Test
@@ -69,7 +69,7 @@ class PatternHtmlTests {
 				List.of("fan-out"))) {
 			String html = this.pages.render(document("T", "text", Map.of("demo", demo)), Set.of());
 
-			assertThat(html).as(String.valueOf(demo)).doesNotContain("/api/lab/", "<script>", "measured live");
+			assertThat(html).as(String.valueOf(demo)).doesNotContain("/lab/", "<script>", "measured live");
 		}
 		assertThat(this.pages.render(document("T", "text", Map.of()), Set.of())).doesNotContain("measured live");
 	}

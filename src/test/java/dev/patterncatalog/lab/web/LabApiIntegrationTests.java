@@ -88,8 +88,7 @@ class LabApiIntegrationTests {
 				.accept(MediaType.TEXT_HTML)
 				.exchange()
 				.expectBody(String.class)
-				.value((html) -> assertThat(html)
-					.contains("<a href=\"/api/lab/demos/" + demo.get("name") + "/compare\">measured live"));
+				.value((html) -> assertThat(html).contains("<a href=\"/lab/" + demo.get("name") + "\">measured live"));
 		}
 	}
 
