@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Renders a comparison as a page for a reader ({@code comparison.mustache}): the
  * percentiles of every variant in a table and as bars on one scale, the theory and the
- * facts beside them, the verdict, and the ratios to the baseline. Every text that comes
- * from the run (errors, facts) is escaped by the template.
+ * facts beside them, the verdict, the ratios to the baseline, and a link that runs the
+ * same comparison again with the same seed. Every text that comes from the run (errors,
+ * facts) is escaped by the template.
  */
 @Component
 final class ComparisonHtml {
@@ -32,17 +33,22 @@ final class ComparisonHtml {
 		this.pages = pages;
 	}
 
-	String render(ComparisonReport report, DemoDescriptor descriptor) {
+	/**
+	 * @param again the comparison's URL with its seed: the same comparison, run anew
+	 */
+	String render(ComparisonReport report, DemoDescriptor descriptor, String again) {
 		double scale = report.variants().stream().mapToDouble(ComparisonHtml::tail).max().orElse(0);
 		List<Row> rows = report.variants().stream().map((variant) -> row(variant, scale)).toList();
 		List<RatioList> ratios = report.ratios().isEmpty() ? List.of()
 				: List.of(new RatioList(report.ratios().get(0).baseline(),
 						report.ratios().stream().map(ComparisonHtml::ratio).toList()));
-		return this.pages.render("comparison", new Page(report.demo() + " compared · Latency Lab", report.demo(),
-				descriptor.title(), report.runs(), report.warmupRuns(), report.concurrency(), report.roundRuns(),
-				(report.transport() == Transport.HTTP) ? "over HTTP" : "in process", report.seed(),
-				number(report.elapsedMs()), descriptor.patternId(), verdict(report.verdict()), rows,
-				capitalized(report.metric()), ratios, rows.stream().anyMatch((row) -> !row.errorSamples().isEmpty())));
+		return this.pages.render("comparison",
+				new Page(report.demo() + " compared · Latency Lab", report.demo(), descriptor.title(), report.runs(),
+						report.warmupRuns(), report.concurrency(), report.roundRuns(),
+						(report.transport() == Transport.HTTP) ? "over HTTP" : "in process", report.seed(),
+						number(report.elapsedMs()), descriptor.patternId(), verdict(report.verdict()), rows,
+						capitalized(report.metric()), ratios,
+						rows.stream().anyMatch((row) -> !row.errorSamples().isEmpty()), again));
 	}
 
 	private static Row row(VariantSummary variant, double scale) {
@@ -108,7 +114,7 @@ final class ComparisonHtml {
 	/** What {@code comparison.mustache} shows; figures are formatted already. */
 	record Page(String title, String demo, String demoTitle, int runs, int warmupRuns, int concurrency, int roundRuns,
 			String transport, long seed, String elapsedMs, String patternId, VerdictView verdict, List<Row> rows,
-			String metric, List<RatioList> ratios, boolean hasErrors) {
+			String metric, List<RatioList> ratios, boolean hasErrors, String again) {
 	}
 
 	record Row(String variant, long count, long errors, List<Cell> percentiles, String maxMs, String meanMs,

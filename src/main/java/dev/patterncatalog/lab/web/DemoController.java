@@ -42,6 +42,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The latency lab's demos: run one, or compare every variant with percentiles. Every
@@ -185,8 +186,16 @@ class DemoController {
 	Mono<ResponseEntity<String>> comparePage(@PathVariable String demo,
 			@RequestParam MultiValueMap<String, String> query) {
 		Demo<?> compared = this.demos.get(demo);
-		return report(comparison(compared, query)).map((report) -> comparisonAnswer().contentType(HtmlPages.MEDIA_TYPE)
-			.body(this.pages.render(report, compared.descriptor())));
+		return report(comparison(compared, query)).map((report) -> {
+			String again = UriComponentsBuilder.fromPath("/api/lab/demos/{demo}/compare")
+				.queryParams(query)
+				.replaceQueryParam("seed", report.seed())
+				.buildAndExpand(compared.descriptor().name())
+				.encode()
+				.toUriString();
+			return comparisonAnswer().contentType(HtmlPages.MEDIA_TYPE)
+				.body(this.pages.render(report, compared.descriptor(), again));
+		});
 	}
 
 	/**

@@ -32,7 +32,7 @@ class ComparisonHtmlTests {
 
 	@Test
 	void everyVariantHasItsRowItsBarOnOneScaleAndItsRatio() {
-		String html = this.pages.render(report(List.of()), DESCRIPTOR);
+		String html = this.pages.render(report(List.of()), DESCRIPTOR, "/api/lab/demos/fan-out/compare?seed=7");
 
 		assertThat(html)
 			.contains("<title>timeout compared · Latency Lab</title>",
@@ -52,7 +52,7 @@ class ComparisonHtmlTests {
 
 	@Test
 	void theVerdictItsReasonsAndWhatTheLabAddedAreShown() {
-		String html = this.pages.render(report(List.of()), DESCRIPTOR);
+		String html = this.pages.render(report(List.of()), DESCRIPTOR, "/api/lab/demos/fan-out/compare?seed=7");
 
 		assertThat(html).contains("<div class=\"verdict distorted\"><p><strong>Verdict: distorted</strong>.",
 				"The lab added 0.2 ms per backend call at the median, 0.9 ms at p99 (max 1.1 ms, 8 calls).",
@@ -69,7 +69,7 @@ class ComparisonHtmlTests {
 		ComparisonReport report = new ComparisonReport("timeout", "closed", 4, 2, null, 7, Transport.HTTP, "total time",
 				0, 2, List.of(few), List.of(), VERDICT, 10);
 
-		String html = this.pages.render(report, DESCRIPTOR);
+		String html = this.pages.render(report, DESCRIPTOR, "/api/lab/demos/fan-out/compare?seed=7");
 
 		assertThat(html).contains("<span title=\"needs 36 runs\">–</span>", "<span title=\"needs 368 runs\">–</span>",
 				"<div class=\"p99\" style=\"width: 100.0%\"></div><div class=\"p50\" style=\"width: 71.4%\">");
@@ -77,7 +77,8 @@ class ComparisonHtmlTests {
 
 	@Test
 	void whatARunReportedIsEscaped() {
-		String html = this.pages.render(report(List.of("<script>alert(1)</script>")), DESCRIPTOR);
+		String html = this.pages.render(report(List.of("<script>alert(1)</script>")), DESCRIPTOR,
+				"/api/lab/demos/fan-out/compare?seed=7");
 
 		assertThat(html).contains("<li>fallback: &lt;script&gt;alert(1)&lt;/script&gt;</li>")
 			.doesNotContain("<script>");

@@ -1,5 +1,10 @@
 package dev.patterncatalog.lab.web;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +54,32 @@ class ComparisonPageIntegrationTests {
 			.containsPattern("<span>sequential</span><div class=\"track\"><div class=\"p99\" style=\"width: 100.0%\">")
 			.containsPattern(
 					"<span>parallel</span><div class=\"track\"><div class=\"p99\" style=\"width: [3-5][0-9]\\.[0-9]%\">");
+	}
+
+	@Test
+	void thePageLinksToTheSameComparisonWithTheSeedItDrew() {
+		String page = page("/api/lab/demos/fan-out/compare?runs=2&warmup=0&transport=in-process&seed=");
+		Matcher seed = Pattern.compile("seed (-?[0-9]+); measured").matcher(page);
+		assertThat(seed.find()).as("the seed on the page").isTrue();
+		Document links = Jsoup.parse(page);
+		String again = links.select("a:contains(Run it again with the same seed)").attr("href");
+		assertThat(again)
+			.isEqualTo("/api/lab/demos/fan-out/compare?runs=2&warmup=0&transport=in-process&seed=" + seed.group(1));
+		assertThat(links.select("a:contains(change the parameters)").attr("href")).isEqualTo("/lab/fan-out");
+
+		assertThat(page(again)).contains("seed " + seed.group(1) + "; measured");
+	}
+
+	private String page(String uri) {
+		return this.client.get()
+			.uri(uri)
+			.header("Accept", BROWSER_ACCEPT)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	@Test
