@@ -1,0 +1,124 @@
+package dev.patterncatalog;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pages as a reader meets them, in a real browser: headless Chromium from Debian's
+ * {@code chromium} and {@code chromium-driver} packages, driven by Selenium.
+ * {@code .ci/run} installs them and sets {@code REQUIRE_BROWSER}, so that CI fails rather
+ * than skips without them; elsewhere the tests are skipped, saying so, when they are not
+ * installed. The browser is 390 px wide, a phone's width.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PagesInABrowserIntegrationTests {
+
+	private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+
+	private static final Path CHROMEDRIVER = Path
+		.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+	private static final int WIDTH = 390;
+
+	private static ChromeDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startTheBrowser() {
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+			assertThat(System.getenv("REQUIRE_BROWSER"))
+				.as("a browser is required here, at " + CHROMIUM + " with " + CHROMEDRIVER)
+				.isNull();
+			Assumptions.abort("No browser at " + CHROMIUM + " with " + CHROMEDRIVER
+					+ " (apt-get install chromium chromium-driver, as .ci/run does)");
+		}
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
+		// a phone's viewport: a desktop window is not made narrower than about 500 px
+		options.setExperimentalOption("mobileEmulation",
+				Map.of("deviceMetrics", Map.of("width", WIDTH, "height", 844, "pixelRatio", 1.0)));
+		// the driver given, so that Selenium Manager looks for none on the internet
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.build();
+		browser = new ChromeDriver(service, options);
+	}
+
+	@AfterAll
+	static void stopTheBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void fromADocumentToItsLabPageChangeAParameterAndRunTheComparison() {
+		browser.get(url("/api/patterns/gen-pattern-004"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Scatter-Gather Fan-Out");
+
+		browser.findElement(By.partialLinkText("measured live")).click();
+		wait(10).until(ExpectedConditions.urlToBe(url("/lab/fan-out")));
+		WebElement runs = browser.findElement(By.id("runs"));
+		assertThat(runs.getAttribute("value")).isEqualTo("100");
+		runs.clear();
+		runs.sendKeys("5");
+		WebElement warmup = browser.findElement(By.id("warmup"));
+		warmup.clear();
+		warmup.sendKeys("0");
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("transport")))
+			.selectByVisibleText("in-process");
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+		wait(60).until(ExpectedConditions.urlContains("/api/lab/demos/fan-out/compare?"));
+		wait(60).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "fan-out:"));
+		assertThat(browser.getCurrentUrl()).contains("runs=5", "warmup=0", "transport=in-process");
+		assertThat(browser.findElement(By.className("meta")).getText()).startsWith("5 runs of each variant");
+		// a header row and one per variant: sequential and parallel
+		assertThat(browser.findElements(By.cssSelector("table tr"))).hasSize(3);
+		assertThat(browser.findElements(By.cssSelector(".bars .bar"))).hasSize(2);
+	}
+
+	@Test
+	void thePagesFitAPhonesWidth() {
+		for (String path : new String[] { "/lab", "/lab/circuit-breaker", "/api/patterns/gen-pattern-004",
+				"/api/lab/demos/fan-out/compare?runs=2&warmup=0&transport=in-process" }) {
+			browser.get(url(path));
+			JavascriptExecutor script = browser;
+			// content wider than the screen widens a phone's viewport
+			assertThat((Long) script.executeScript("return window.innerWidth;")).as(path + ": the viewport")
+				.isEqualTo(WIDTH);
+			long width = (Long) script.executeScript("return document.documentElement.scrollWidth;");
+			assertThat(width).as(path + ": the page's width at " + WIDTH + " px").isLessThanOrEqualTo(WIDTH);
+		}
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private static WebDriverWait wait(int seconds) {
+		return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+	}
+
+}
