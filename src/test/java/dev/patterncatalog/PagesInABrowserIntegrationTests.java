@@ -1,5 +1,7 @@
 package dev.patterncatalog;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -79,6 +82,7 @@ class PagesInABrowserIntegrationTests {
 
 		browser.findElement(By.partialLinkText("measured live")).click();
 		wait(10).until(ExpectedConditions.urlToBe(url("/lab/fan-out")));
+		screenshot("lab-form");
 		WebElement runs = browser.findElement(By.id("runs"));
 		assertThat(runs.getAttribute("value")).isEqualTo("100");
 		runs.clear();
@@ -97,6 +101,7 @@ class PagesInABrowserIntegrationTests {
 		// a header row and one per variant: sequential and parallel
 		assertThat(browser.findElements(By.cssSelector("table tr"))).hasSize(3);
 		assertThat(browser.findElements(By.cssSelector(".bars .bar"))).hasSize(2);
+		screenshot("lab-comparison");
 	}
 
 	@Test
@@ -110,6 +115,21 @@ class PagesInABrowserIntegrationTests {
 				.isEqualTo(WIDTH);
 			long width = (Long) script.executeScript("return document.documentElement.scrollWidth;");
 			assertThat(width).as(path + ": the page's width at " + WIDTH + " px").isLessThanOrEqualTo(WIDTH);
+		}
+	}
+
+	/**
+	 * With {@code -Ddocs.write=true}, what the browser shows goes into the docs as
+	 * {@code src/docs/images/<name>.png}.
+	 */
+	private static void screenshot(String name) {
+		if (Boolean.getBoolean("docs.write")) {
+			try {
+				Files.write(Path.of("src/docs/images", name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 	}
 
