@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +41,9 @@ class PagesInABrowserIntegrationTests {
 
 	private static final Path CHROMEDRIVER = Path
 		.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+	/** axe-core, from the npm registry: {@code .ci/run} installs it with Spectral. */
+	private static final Path AXE = Path.of("target/tools/node_modules/axe-core/axe.min.js");
 
 	private static final int WIDTH = 390;
 
@@ -115,6 +119,27 @@ class PagesInABrowserIntegrationTests {
 				.isEqualTo(WIDTH);
 			long width = (Long) script.executeScript("return document.documentElement.scrollWidth;");
 			assertThat(width).as(path + ": the page's width at " + WIDTH + " px").isLessThanOrEqualTo(WIDTH);
+		}
+	}
+
+	@Test
+	void theMainPagesHaveNoCriticalOrSeriousAccessibilityViolation() throws IOException {
+		if (!Files.isReadable(AXE)) {
+			assertThat(System.getenv("REQUIRE_BROWSER")).as("axe-core is required here, at " + AXE).isNull();
+			Assumptions.abort("axe-core is not installed at " + AXE
+					+ " (npm install --prefix target/tools axe-core, as .ci/run does)");
+		}
+		String axe = Files.readString(AXE);
+		for (String path : new String[] { "/lab", "/lab/fan-out", "/api/patterns/gen-pattern-004",
+				"/api/lab/demos/fan-out/compare?runs=2&warmup=0&transport=in-process" }) {
+			browser.get(url(path));
+			JavascriptExecutor script = browser;
+			script.executeScript(axe);
+			Object violations = script.executeAsyncScript("const done = arguments[arguments.length - 1];"
+					+ "axe.run(document).then((results) => done(results.violations"
+					+ ".filter((v) => v.impact === 'critical' || v.impact === 'serious')"
+					+ ".map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', '))));");
+			assertThat((List<?>) violations).as(path + ": critical and serious violations").isEmpty();
 		}
 	}
 

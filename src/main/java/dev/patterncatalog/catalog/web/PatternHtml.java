@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * escaped, never passed through, and link targets are sanitized, so a document cannot
  * inject markup or scripts. Headings get anchors, code spans naming another pattern of
  * the catalog link to it, and a document whose {@code demo} attribute names a demo of the
- * latency lab links to that demo's comparison of its variants.
+ * latency lab links to that demo's page in the lab.
  */
 @Component
 final class PatternHtml {
@@ -35,6 +35,13 @@ final class PatternHtml {
 		.sanitizeUrls(true)
 		// commonmark's default lets data: through, which can carry a page of its own
 		.urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
+		// a code block wider than the screen scrolls: focusable, so that a keyboard can
+		// scroll it too
+		.attributeProviderFactory((context) -> (node, tagName, attributes) -> {
+			if (tagName.equals("pre")) {
+				attributes.put("tabindex", "0");
+			}
+		})
 		.build();
 
 	private final HtmlPages pages;
@@ -54,9 +61,9 @@ final class PatternHtml {
 
 	/**
 	 * The document's demo, if its {@code demo} attribute has the form of a name (as ids
-	 * have): nothing else is put in a link. The link leads to the lab's comparison of the
-	 * demo's variants, a link rather than a dependency on the lab (the lab's API tests
-	 * check that every demo's document carries it).
+	 * have): nothing else is put in a link. The link leads to the demo's page in the lab,
+	 * a link rather than a dependency on the lab (the lab's API tests check that every
+	 * demo's document carries it).
 	 */
 	private static List<String> demo(PatternDocument document) {
 		return (document.attributes().get("demo") instanceof String demo && PatternIds.isValid(demo)) ? List.of(demo)

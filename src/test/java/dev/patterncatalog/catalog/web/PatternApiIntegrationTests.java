@@ -162,7 +162,7 @@ class PatternApiIntegrationTests {
 				.contains("<title>Async/Await Patterns · Pattern Catalog</title>")
 				.contains("<h2 id=\"problem\">Problem</h2>")
 				.contains("<a rel=\"nofollow\" href=\"/api/patterns/gen-pattern-002\"><code>gen-pattern-002</code></a>")
-				.contains("<pre><code class=\"language-java\">"));
+				.contains("<pre tabindex=\"0\"><code class=\"language-java\">"));
 	}
 
 	@Test
