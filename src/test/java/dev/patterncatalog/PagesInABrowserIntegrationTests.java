@@ -98,11 +98,26 @@ class PagesInABrowserIntegrationTests {
 			.selectByVisibleText("in-process");
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-		wait(60).until(ExpectedConditions.urlContains("/api/lab/demos/fan-out/compare?"));
-		wait(60).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "fan-out:"));
-		assertThat(browser.getCurrentUrl()).contains("runs=5", "warmup=0", "transport=in-process");
-		assertThat(browser.findElement(By.className("meta")).getText()).startsWith("5 runs of each variant");
+		// the page's script runs the comparison in place: progress events, then the
+		// summary
+		wait(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#progress li")));
+		wait(60).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#result table")));
+		assertThat(browser.getCurrentUrl()).isEqualTo(url("/lab/fan-out"));
+		assertThat(browser.findElements(By.cssSelector("#progress li"))).extracting(WebElement::getText)
+			.hasSize(2)
+			.allSatisfy((line) -> assertThat(line).contains("5 of 5 runs"));
 		// a header row and one per variant: sequential and parallel
+		assertThat(browser.findElements(By.cssSelector("#result tr"))).hasSize(3);
+		assertThat(browser.findElement(By.cssSelector("#result .verdict")).getText()).startsWith("Verdict: ");
+		((JavascriptExecutor) browser).executeScript("document.getElementById('progress').scrollIntoView();");
+		screenshot("lab-live");
+
+		// the comparison's own page, the same comparison again with its seed
+		browser.findElement(By.linkText("The comparison's own page")).click();
+		wait(60).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "fan-out:"));
+		assertThat(browser.getCurrentUrl()).contains("/api/lab/demos/fan-out/compare?", "runs=5", "warmup=0",
+				"transport=in-process", "seed=");
+		assertThat(browser.findElement(By.className("meta")).getText()).startsWith("5 runs of each variant");
 		assertThat(browser.findElements(By.cssSelector("table tr"))).hasSize(3);
 		assertThat(browser.findElements(By.cssSelector(".bars .bar"))).hasSize(2);
 		screenshot("lab-comparison");

@@ -12,16 +12,17 @@ import org.springframework.stereotype.Component;
 /**
  * Serves the few paths whose handlers block off the event loop: springdoc builds the
  * OpenAPI description by scanning the classpath on first use, and Swagger UI's files are
- * read from a jar. Both would stall an event-loop thread (and BlockHound fails the tests
- * on them), so their whole handling is moved to the bounded elastic scheduler on purpose.
- * A decorator of the HTTP handler rather than a web filter: every request passes a web
- * filter, and the filter chain adds a Reactor checkpoint per filter and request, while
- * here the catalog and lab paths cost one comparison.
+ * read from a jar, as are the pages' own scripts ({@code /js/}). Both would stall an
+ * event-loop thread (and BlockHound fails the tests on them), so their whole handling is
+ * moved to the bounded elastic scheduler on purpose. A decorator of the HTTP handler
+ * rather than a web filter: every request passes a web filter, and the filter chain adds
+ * a Reactor checkpoint per filter and request, while here the catalog and lab paths cost
+ * one comparison.
  */
 @Component
 class BlockingPaths implements HttpHandlerDecoratorFactory {
 
-	private static final List<String> PREFIXES = List.of("/v3/api-docs", "/swagger-ui", "/webjars/");
+	private static final List<String> PREFIXES = List.of("/v3/api-docs", "/swagger-ui", "/webjars/", "/js/");
 
 	@Override
 	public HttpHandler apply(HttpHandler handler) {

@@ -14,16 +14,19 @@ import org.springframework.stereotype.Component;
  * Headers every answer gets as it is committed, whoever made it (a route, an error
  * handler, the actuator): {@code Date}, which Reactor Netty does not send (RFC 9110,
  * section 6.6.1), {@code X-Content-Type-Options: nosniff}, and for the service's own HTML
- * pages a content security policy that allows no script, no frame around them and nothing
- * loaded from elsewhere. A decorator of the HTTP handler, as in {@link BlockingPaths}: a
- * web filter would add a checkpoint to every request.
+ * pages a content security policy that allows no frame around them, nothing loaded from
+ * elsewhere and no script but the service's own files. A decorator of the HTTP handler,
+ * as in {@link BlockingPaths}: a web filter would add a checkpoint to every request.
  */
 @Component
 class ResponseHeaders implements HttpHandlerDecoratorFactory {
 
-	/** The pages are self-contained: inline styles, links, no scripts. */
+	/**
+	 * The pages load nothing from elsewhere: inline styles, and scripts only from this
+	 * service's own files (the lab page's), which may read its event streams.
+	 */
 	static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
-			+ "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+			+ "script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 	/** Swagger UI's page runs its own scripts: it keeps the browser's defaults. */
 	private static final String SWAGGER_UI = "/swagger-ui";
