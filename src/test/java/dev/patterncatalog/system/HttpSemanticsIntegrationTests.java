@@ -182,9 +182,9 @@ class HttpSemanticsIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(
-			strings = { DOCUMENT, "/api/lab/demos/fan-out/compare?runs=1&warmup=0&transport=in-process", "/nowhere" })
-	void theServicesPagesRunNoScriptAndAreFramedByNoOne(String uri) {
+	@ValueSource(strings = { DOCUMENT, "/api/lab/demos/fan-out/compare?runs=1&warmup=0&transport=in-process", "/lab",
+			"/lab/fan-out", "/nowhere" })
+	void theServicesPagesRunOnlyTheirOwnScriptsAndAreFramedByNoOne(String uri) {
 		HttpHeaders headers = this.client.get()
 			.uri(uri)
 			.accept(MediaType.TEXT_HTML)
@@ -193,7 +193,7 @@ class HttpSemanticsIntegrationTests {
 			.getResponseHeaders();
 
 		if (MediaType.TEXT_HTML.isCompatibleWith(headers.getContentType())) {
-			assertThat(headers.getFirst("Content-Security-Policy")).contains("default-src 'none'",
+			assertThat(headers.getFirst("Content-Security-Policy")).contains("default-src 'none'", "script-src 'self';",
 					"frame-ancestors 'none'");
 		}
 		assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
