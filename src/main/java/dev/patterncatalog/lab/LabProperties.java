@@ -2,10 +2,9 @@ package dev.patterncatalog.lab;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
+import dev.patterncatalog.lab.backend.BackendParameters;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -22,8 +21,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Configuration of the latency lab.
  *
- * @param backends named simulated backends, each given by the same parameters as the
- * backend endpoint takes (for example
+ * @param backends named simulated backends, each given by the same parameters as a call
+ * to the backend endpoint (for example
  * {@code model: tail, base: 10, slow: 1000, p: 0.01}); one that does not hold together
  * stops the startup, naming its property
  * @param baseUrl where demos send backend calls over HTTP: another process's backend
@@ -33,66 +32,10 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("lab")
 @Validated
 public record LabProperties(@DefaultValue @Valid @NotNull Limits limits,
-		@DefaultValue @NotNull Map<String, @Valid Backend> backends, @Nullable URI baseUrl,
+		@DefaultValue @NotNull Map<String, @Valid BackendParameters> backends, @Nullable URI baseUrl,
 		@DefaultValue @Valid @NotNull Guard guard, @DefaultValue @Valid @NotNull Client client,
 		@DefaultValue @Valid @NotNull BackendServer backendServer,
 		@DefaultValue @Valid @NotNull Measurement measurement) {
-
-	/**
-	 * A simulated backend as configuration names it: a latency model with its parameters
-	 * (those the model does not take must be left out) and how it fails, if it does. Each
-	 * value is bounded as the same parameter of a request is.
-	 *
-	 * @param errorRate the share of calls that fail, 0 to 1
-	 * @param errorStatus the HTTP status a failing call answers
-	 * @param failFirst how many first attempts fail before they succeed
-	 * @param hang whether the backend never answers
-	 */
-	public record Backend(@NotNull Model model, @Nullable @DecimalMin("0") Double delay,
-			@Nullable @DecimalMin("0") Double min, @Nullable @DecimalMin("0") Double max,
-			@Nullable @DecimalMin("0") Double mean, @Nullable @DecimalMin("0") Double sd,
-			@Nullable @DecimalMin("0.001") Double median, @Nullable @DecimalMin("0") Double p99,
-			@Nullable @DecimalMin("0") Double base, @Nullable @DecimalMin("0") Double slow,
-			@Nullable @DecimalMin("0") @DecimalMax("1") Double p,
-			@Nullable @DecimalMin("0") @DecimalMax("1") Double errorRate,
-			@Nullable @Min(400) @Max(599) Integer errorStatus, @Nullable @Min(0) Integer failFirst,
-			@Nullable Boolean hang) {
-
-		/** The latency models, by the names requests give them. */
-		public enum Model {
-
-			FIXED, UNIFORM, NORMAL, LOGNORMAL, TAIL
-
-		}
-
-		/** The values given, by the names a request gives them. */
-		public Map<String, String> parameters() {
-			Map<String, String> given = new LinkedHashMap<>();
-			given.put("model", this.model.name().toLowerCase(Locale.ROOT));
-			put(given, "delay", this.delay);
-			put(given, "min", this.min);
-			put(given, "max", this.max);
-			put(given, "mean", this.mean);
-			put(given, "sd", this.sd);
-			put(given, "median", this.median);
-			put(given, "p99", this.p99);
-			put(given, "base", this.base);
-			put(given, "slow", this.slow);
-			put(given, "p", this.p);
-			put(given, "error-rate", this.errorRate);
-			put(given, "error-status", this.errorStatus);
-			put(given, "fail-first", this.failFirst);
-			put(given, "hang", this.hang);
-			return given;
-		}
-
-		private static void put(Map<String, String> given, String name, @Nullable Object value) {
-			if (value != null) {
-				given.put(name, value.toString());
-			}
-		}
-
-	}
 
 	/**
 	 * Bounds of every lab parameter, so that no request can ask for unbounded work.

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -41,6 +42,9 @@ public record BoundParameter(String name, String component, Kind kind, boolean r
 
 	static final Pattern DECIMAL = Pattern.compile("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]{1,3})?");
 
+	/** Spring would also take yes, on and 1. */
+	static final Pattern TRUE_OR_FALSE = Pattern.compile("true|false");
+
 	/** Each record's parameters, read from it once. */
 	private static final ClassValue<List<BoundParameter>> PARAMETERS = new ClassValue<>() {
 		@Override
@@ -51,8 +55,29 @@ public record BoundParameter(String name, String component, Kind kind, boolean r
 
 	public enum Kind {
 
-		WHOLE_NUMBER, DECIMAL, TEXT
+		WHOLE_NUMBER, DECIMAL, BOOLEAN, TEXT
 
+	}
+
+	/**
+	 * A decimal parameter bounded by {@code min} and {@code max}, which words its
+	 * refusal.
+	 */
+	public static BoundParameter decimal(String name, double min, double max) {
+		return number(name, Kind.DECIMAL, min, max);
+	}
+
+	static BoundParameter number(String name, Kind kind, double min, double max) {
+		return new BoundParameter(name, name, kind, false, BigDecimal.valueOf(min).stripTrailingZeros(),
+				BigDecimal.valueOf(max).stripTrailingZeros(), null, null);
+	}
+
+	/**
+	 * This parameter with an upper bound known only when it is read: a configured limit.
+	 */
+	public BoundParameter withMax(double max) {
+		return new BoundParameter(this.name, this.component, this.kind, this.repeatable, this.min,
+				BigDecimal.valueOf(max).stripTrailingZeros(), this.maxLength, this.maxCount);
 	}
 
 	/**
@@ -85,7 +110,8 @@ public record BoundParameter(String name, String component, Kind kind, boolean r
 		Class<?> type = component.getType();
 		boolean repeatable = Collection.class.isAssignableFrom(type);
 		Kind kind = (type == int.class || type == Integer.class || type == long.class || type == Long.class)
-				? Kind.WHOLE_NUMBER : (type == double.class || type == Double.class) ? Kind.DECIMAL : Kind.TEXT;
+				? Kind.WHOLE_NUMBER : (type == double.class || type == Double.class) ? Kind.DECIMAL
+						: (type == boolean.class || type == Boolean.class) ? Kind.BOOLEAN : Kind.TEXT;
 		// constraints are not for record components: they are on the component's field
 		Field field = field(component);
 		Min min = field.getAnnotation(Min.class);
@@ -143,8 +169,12 @@ public record BoundParameter(String name, String component, Kind kind, boolean r
 			if (value.chars().anyMatch(Character::isISOControl)) {
 				throw new InvalidParameter(this.name, "Parameter '" + this.name + "' contains control characters.");
 			}
-			Pattern form = (this.kind == Kind.WHOLE_NUMBER) ? WHOLE_NUMBER
-					: (this.kind == Kind.DECIMAL) ? DECIMAL : null;
+			Pattern form = switch (this.kind) {
+				case WHOLE_NUMBER -> WHOLE_NUMBER;
+				case DECIMAL -> DECIMAL;
+				case BOOLEAN -> TRUE_OR_FALSE;
+				case TEXT -> null;
+			};
 			if (form != null && !form.matcher(value.strip()).matches()) {
 				throw refused(value);
 			}
@@ -156,10 +186,13 @@ public record BoundParameter(String name, String component, Kind kind, boolean r
 	 * @param value the value as given, or {@code null} if it is not known
 	 */
 	public InvalidParameter refused(@Nullable Object value) {
-		String given = (value != null) ? ", not '" + value + "'" : "";
+		Object shown = (value instanceof Double number && Double.isFinite(number))
+				? BigDecimal.valueOf(number).stripTrailingZeros().toPlainString() : value;
+		String given = (shown != null) ? ", not '" + shown + "'" : "";
 		String detail = switch (this.kind) {
 			case WHOLE_NUMBER -> "Parameter '" + this.name + "' must be a whole number" + range() + given + ".";
 			case DECIMAL -> "Parameter '" + this.name + "' must be a number" + range() + given + ".";
+			case BOOLEAN -> "Parameter '" + this.name + "' must be true or false" + given + ".";
 			case TEXT -> (this.maxLength != null)
 					? "Parameter '" + this.name + "' is longer than " + this.maxLength + " characters."
 					: "Parameter '" + this.name + "' is not valid" + given + ".";
@@ -172,10 +205,17 @@ public record BoundParameter(String name, String component, Kind kind, boolean r
 	 * {@link #refused}, naming the first parameter at fault.
 	 */
 	public static InvalidParameter refusal(WebExchangeBindException ex) {
-		FieldError error = ex.getFieldError();
-		Class<?> type = ex.getMethodParameter().getParameterType();
+		return refusal(ex, ex.getMethodParameter().getParameterType());
+	}
+
+	/**
+	 * The refusal of what could not be bound into {@code type} or was found invalid, in
+	 * the words of {@link #refused}, naming the first parameter at fault.
+	 */
+	public static InvalidParameter refusal(BindingResult result, Class<?> type) {
+		FieldError error = result.getFieldError();
 		if (error == null || !type.isRecord()) {
-			String name = (error != null) ? error.getField() : ex.getObjectName();
+			String name = (error != null) ? error.getField() : result.getObjectName();
 			return new InvalidParameter(name, "Parameter '" + name + "' is not valid.");
 		}
 		// a list's element is named with its index: tag[3]

@@ -1,6 +1,5 @@
 package dev.patterncatalog.system;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -77,7 +76,7 @@ public final class QueryParameters {
 		catch (NumberFormatException ex) {
 			// reported below, with the bounds
 		}
-		throw number(name, BoundParameter.Kind.WHOLE_NUMBER, min, max).refused(value);
+		throw BoundParameter.number(name, BoundParameter.Kind.WHOLE_NUMBER, min, max).refused(value);
 	}
 
 	/**
@@ -98,7 +97,7 @@ public final class QueryParameters {
 		catch (NumberFormatException ex) {
 			// reported below, with the bounds
 		}
-		throw number(name, BoundParameter.Kind.DECIMAL, min, max).refused(value);
+		throw BoundParameter.decimal(name, min, max).refused(value);
 	}
 
 	public long longInteger(String name, long defaultValue) {
@@ -130,8 +129,8 @@ public final class QueryParameters {
 		return switch (value) {
 			case "true" -> true;
 			case "false" -> false;
-			default -> throw new InvalidParameter(name,
-					"Parameter '" + name + "' must be true or false, not '" + value + "'.");
+			default -> throw new BoundParameter(name, name, BoundParameter.Kind.BOOLEAN, false, null, null, null, null)
+				.refused(value);
 		};
 	}
 
@@ -148,12 +147,6 @@ public final class QueryParameters {
 					"Parameter '" + name + "' must be one of " + String.join(", ", choices) + "; not '" + value + "'.");
 		}
 		return value;
-	}
-
-	/** A number parameter with its bounds, which words its refusal. */
-	private static BoundParameter number(String name, BoundParameter.Kind kind, double min, double max) {
-		return new BoundParameter(name, name, kind, false, BigDecimal.valueOf(min).stripTrailingZeros(),
-				BigDecimal.valueOf(max).stripTrailingZeros(), null, null);
 	}
 
 	private List<String> nonBlank(String name) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.webflux.autoconfigure.WebFluxRegistrations;
 import org.springframework.core.MethodParameter;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.WebBindingInitializer;
@@ -27,8 +28,8 @@ import org.springframework.web.server.ServerWebExchange;
  * conversion would take {@code 0x10} or {@code +5}). What a handler takes is read from
  * its method once: its {@code @RequestParam}s and the components of its parameter
  * records. A handler that takes the whole query as a map ({@code @RequestParam
- * MultiValueMap}) says which parameters it knows itself: the lab's demos, whose
- * parameters depend on the demo named in the path.
+ * MultiValueMap}) refuses the parameters it does not know itself (the lab's demos, whose
+ * parameters depend on the demo named in the path); those it binds are checked here.
  * <p>
  * Only query parameters are bound into records: Spring would also bind request headers of
  * the same names, an input no client means as a parameter.
@@ -42,10 +43,7 @@ class RequestParameters implements WebFluxRegistrations {
 	 */
 	private static final String OWN = "dev.patterncatalog";
 
-	/** What a handler that reads the whole query takes: it checks them itself. */
-	private static final Map<String, BoundParameter> READ_BY_HANDLER = new LinkedHashMap<>();
-
-	private final Map<HandlerMethod, Map<String, BoundParameter>> taken = new ConcurrentHashMap<>();
+	private final Map<HandlerMethod, Taken> taken = new ConcurrentHashMap<>();
 
 	@Override
 	public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
@@ -78,10 +76,23 @@ class RequestParameters implements WebFluxRegistrations {
 		if (query.isEmpty() || !handler.getBeanType().getPackageName().startsWith(OWN)) {
 			return;
 		}
-		Map<String, BoundParameter> parameters = this.taken.computeIfAbsent(handler, RequestParameters::taken);
-		if (parameters == READ_BY_HANDLER) {
-			return;
+		Taken taken = this.taken.computeIfAbsent(handler, RequestParameters::taken);
+		if (taken.othersReadByHandler()) {
+			// the handler refuses what it does not know; what is bound is checked here
+			MultiValueMap<String, String> bound = new LinkedMultiValueMap<>(query);
+			bound.keySet().retainAll(taken.parameters().keySet());
+			check(bound, taken.parameters());
 		}
+		else {
+			check(query, taken.parameters());
+		}
+	}
+
+	/**
+	 * Checks every parameter of the query against those taken.
+	 * @throws InvalidParameter naming the first unknown or malformed parameter
+	 */
+	static void check(MultiValueMap<String, String> query, Map<String, BoundParameter> parameters) {
 		for (Map.Entry<String, List<String>> given : query.entrySet()) {
 			BoundParameter parameter = parameters.get(given.getKey());
 			if (parameter == null) {
@@ -96,15 +107,16 @@ class RequestParameters implements WebFluxRegistrations {
 				+ (known.isEmpty() ? "no parameters" : String.join(", ", new TreeSet<>(known))) + ".");
 	}
 
-	private static Map<String, BoundParameter> taken(HandlerMethod handler) {
+	private static Taken taken(HandlerMethod handler) {
 		Map<String, BoundParameter> parameters = new LinkedHashMap<>();
+		boolean othersReadByHandler = false;
 		for (MethodParameter parameter : handler.getMethodParameters()) {
 			RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
 			Class<?> type = parameter.getParameterType();
 			if (requestParam != null && Map.class.isAssignableFrom(type)) {
-				return READ_BY_HANDLER;
+				othersReadByHandler = true;
 			}
-			if (requestParam != null) {
+			else if (requestParam != null) {
 				String name = requestParam.name().isEmpty() ? parameter.getParameterName() : requestParam.name();
 				parameters.put(name,
 						new BoundParameter(name, name, BoundParameter.Kind.TEXT, false, null, null, null, null));
@@ -114,7 +126,14 @@ class RequestParameters implements WebFluxRegistrations {
 					.forEach((bound) -> parameters.put(bound.name(), bound));
 			}
 		}
-		return Map.copyOf(parameters);
+		return new Taken(Map.copyOf(parameters), othersReadByHandler);
+	}
+
+	/**
+	 * The parameters a handler binds, and whether it reads others from the whole query
+	 * itself.
+	 */
+	private record Taken(Map<String, BoundParameter> parameters, boolean othersReadByHandler) {
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.patterncatalog.system;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -158,12 +157,8 @@ class GeneratedClientIntegrationTests {
 		// the latency's "model" discriminator picks its schema: a fixed delay, here
 		assertThat(profile.getLatency().getActualInstance()).isInstanceOfSatisfying(Fixed.class,
 				(fixed) -> assertThat(fixed.getDelayMs()).isEqualTo(200.0));
-		assertThat(call("callBackend",
-				() -> this.backends.callBackend(LabBackendsApi.APICallBackendRequest.newBuilder()
-					.name("custom")
-					.model("fixed")
-					.delay(BigDecimal.ONE)
-					.build()))
+		assertThat(call("callBackend", () -> this.backends.callBackend(
+				LabBackendsApi.APICallBackendRequest.newBuilder().name("custom").model("fixed").delay(1.0).build()))
 			.getBackend()).isEqualTo("custom");
 		List<BackendStats> stats = call("backendStats", this.backends::backendStats);
 		assertThat(stats).extracting(BackendStats::getBackend).contains("custom");

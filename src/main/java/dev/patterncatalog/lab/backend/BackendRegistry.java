@@ -15,12 +15,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.patterncatalog.lab.LabProperties;
 import dev.patterncatalog.system.InvalidParameter;
-import dev.patterncatalog.system.QueryParameters;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * The simulated backends: those named in configuration, and ad-hoc ones created by a
@@ -78,14 +75,11 @@ public class BackendRegistry {
 	 * takes, the bounds that depend on others): one that breaks them stops the startup
 	 * with its property's name, not with an HTTP problem.
 	 */
-	private BackendSpec configured(String name, LabProperties.Backend backend) {
+	private BackendSpec configured(String name, BackendParameters backend) {
 		String property = "lab.backends." + name;
 		try {
 			checkName(name);
-			MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
-			backend.parameters().forEach(parameters::add);
-			return BackendSpec.parse(name, QueryParameters.of(parameters, BackendSpec.PARAMETERS), null,
-					this.properties.limits().maxDelay());
+			return BackendSpec.of(name, backend, null, this.properties.limits().maxDelay());
 		}
 		catch (InvalidParameter ex) {
 			throw new IllegalStateException(
@@ -125,12 +119,12 @@ public class BackendRegistry {
 	}
 
 	/**
-	 * Reads a backend from request parameters, starting from the configured one of that
-	 * name if there is one.
+	 * The backend a call describes, starting from the configured one of that name if
+	 * there is one.
 	 */
-	public BackendSpec describe(String name, QueryParameters parameters) {
+	public BackendSpec describe(String name, BackendParameters given) {
 		checkName(name);
-		return BackendSpec.parse(name, parameters, this.configured.get(name), this.properties.limits().maxDelay());
+		return BackendSpec.of(name, given, this.configured.get(name), this.properties.limits().maxDelay());
 	}
 
 	public Collection<BackendStats> stats() {

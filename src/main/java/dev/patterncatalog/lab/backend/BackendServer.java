@@ -7,7 +7,7 @@ import java.util.concurrent.TimeoutException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.patterncatalog.lab.LabProperties;
-import dev.patterncatalog.system.QueryParameters;
+import dev.patterncatalog.system.QueryBinder;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -25,10 +25,12 @@ import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.validation.Validator;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -60,6 +62,12 @@ public final class BackendServer implements DisposableBean {
 
 	private final JsonMapper json;
 
+	/**
+	 * The controllers' validator, so that a call is checked as the documented endpoint's
+	 * is.
+	 */
+	private final Validator validator;
+
 	private final Duration maxHang;
 
 	/** Parsed backends by name and query; the lab asks for a few dozen distinct ones. */
@@ -69,8 +77,10 @@ public final class BackendServer implements DisposableBean {
 
 	private final DisposableServer server;
 
-	BackendServer(BackendRegistry registry, LabProperties properties, JsonMapper json) {
+	BackendServer(BackendRegistry registry, LabProperties properties, JsonMapper json,
+			@Qualifier("webFluxValidator") Validator validator) {
 		this.registry = registry;
+		this.validator = validator;
 		this.json = json;
 		this.maxHang = properties.limits().maxHang();
 		LabProperties.BackendServer settings = properties.backendServer();
@@ -132,7 +142,7 @@ public final class BackendServer implements DisposableBean {
 	private BackendSpec parse(String name, String query) {
 		MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
 		new QueryStringDecoder(query, StandardCharsets.UTF_8, false).parameters().forEach(parameters::put);
-		return this.registry.describe(name, QueryParameters.of(parameters, BackendSpec.PARAMETERS));
+		return this.registry.describe(name, QueryBinder.bind(parameters, BackendParameters.class, this.validator));
 	}
 
 	private static long header(HttpServerRequest request, String name, long defaultValue) {

@@ -8,21 +8,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.patterncatalog.system.BoundParameter;
 import dev.patterncatalog.system.InvalidParameter;
-import dev.patterncatalog.system.QueryParameters;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A simulated backend: its name, latency model and failure model.
  */
 public record BackendSpec(String name, LatencyModel latency, FailureModel failure) {
-
-	/**
-	 * The request parameters that describe a backend, for the backend endpoint and for
-	 * demos that take one.
-	 */
-	public static final Set<String> PARAMETERS = Set.of("model", "delay", "min", "max", "mean", "sd", "median", "p99",
-			"base", "slow", "p", "error-rate", "error-status", "fail-first", "hang");
 
 	/** The latency models and the parameters each takes. */
 	private static final Map<String, List<String>> MODELS = new LinkedHashMap<>();
@@ -70,58 +63,98 @@ public record BackendSpec(String name, LatencyModel latency, FailureModel failur
 	}
 
 	/**
-	 * Reads a backend from parameters: {@code model} with its own parameters gives the
-	 * latency, and {@code error-rate}, {@code error-status}, {@code fail-first} and
-	 * {@code hang} the failures. What is not given comes from {@code base}.
+	 * The backend {@code given} describes: {@code model} with its own parameters gives
+	 * the latency, and {@code error-rate}, {@code error-status}, {@code fail-first} and
+	 * {@code hang} the failures. What is not given comes from {@code base}; latencies are
+	 * bounded by {@code maxDelay}.
 	 * @throws InvalidParameter naming a missing or out-of-range parameter
 	 */
-	public static BackendSpec parse(String name, QueryParameters parameters, @Nullable BackendSpec base,
-			Duration maxDelay) {
+	public static BackendSpec of(String name, BackendParameters given, @Nullable BackendSpec base, Duration maxDelay) {
 		Map<String, String> baseModel = (base != null) ? base.latency().parameters() : Map.of();
-		String model = parameters.choice("model", baseModel.getOrDefault("model", ""), List.copyOf(MODELS.keySet()));
+		String model = (given.model() != null) ? given.model() : baseModel.getOrDefault("model", "");
 		if (model.isEmpty()) {
 			throw new InvalidParameter("model", "Backend '" + name + "' is not configured: give its latency with"
 					+ " 'model' (fixed, uniform, normal, lognormal or tail) and that model's parameters.");
 		}
+		if (!MODELS.containsKey(model)) {
+			throw new InvalidParameter("model", "Parameter 'model' must be one of " + String.join(", ", MODELS.keySet())
+					+ "; not '" + model + "'.");
+		}
+		Map<String, @Nullable Double> latencies = latencies(given);
 		for (String parameter : LATENCY_PARAMETERS) {
-			if (parameters.has(parameter) && !MODELS.get(model).contains(parameter)) {
+			if (latencies.get(parameter) != null && !MODELS.get(model).contains(parameter)) {
 				throw new InvalidParameter(parameter, "Parameter '" + parameter + "' does not apply to model '" + model
 						+ "', which takes: " + String.join(", ", MODELS.get(model)) + ".");
 			}
 		}
 		// parameters not given keep the base's values when the model stays the same
 		Map<String, String> defaults = model.equals(baseModel.get("model")) ? baseModel : Map.of();
-		double maxMs = maxDelay.toMillis();
+		Latencies values = new Latencies(latencies, defaults, maxDelay.toMillis());
 		LatencyModel latency = switch (model) {
-			case "fixed" -> new LatencyModel.Fixed(required(parameters, defaults, "delay", 0, maxMs));
+			case "fixed" -> new LatencyModel.Fixed(values.required("delay", 0));
 			case "uniform" -> {
-				double min = required(parameters, defaults, "min", 0, maxMs);
-				yield new LatencyModel.Uniform(min, required(parameters, defaults, "max", min, maxMs));
+				double min = values.required("min", 0);
+				yield new LatencyModel.Uniform(min, values.required("max", min));
 			}
-			case "normal" -> new LatencyModel.Normal(required(parameters, defaults, "mean", 0, maxMs),
-					required(parameters, defaults, "sd", 0, maxMs));
+			case "normal" -> new LatencyModel.Normal(values.required("mean", 0), values.required("sd", 0));
 			case "lognormal" -> {
-				double median = required(parameters, defaults, "median", 0.001, maxMs);
-				yield new LatencyModel.LogNormal(median, required(parameters, defaults, "p99", median, maxMs));
+				double median = values.required("median", 0.001);
+				yield new LatencyModel.LogNormal(median, values.required("p99", median));
 			}
-			default -> new LatencyModel.Tail(required(parameters, defaults, "base", 0, maxMs),
-					required(parameters, defaults, "slow", 0, maxMs), required(parameters, defaults, "p", 0, 1));
+			default ->
+				new LatencyModel.Tail(values.required("base", 0), values.required("slow", 0), values.probability("p"));
 		};
 		FailureModel failure = (base != null) ? base.failure() : FailureModel.NONE;
-		failure = new FailureModel(parameters.decimal("error-rate", failure.errorRate(), 0, 1),
-				parameters.integer("error-status", failure.errorStatus(), 400, 599),
-				parameters.integer("fail-first", failure.failFirst(), 0, 1_000_000),
-				parameters.bool("hang", failure.hang()));
+		failure = new FailureModel(orElse(given.errorRate(), failure.errorRate()),
+				orElse(given.errorStatus(), failure.errorStatus()), orElse(given.failFirst(), failure.failFirst()),
+				orElse(given.hang(), failure.hang()));
 		return new BackendSpec(name, latency, failure);
 	}
 
-	private static double required(QueryParameters parameters, Map<String, String> defaults, String name, double min,
-			double max) {
-		double value = parameters.decimal(name, Double.parseDouble(defaults.getOrDefault(name, "NaN")), min, max);
-		if (Double.isNaN(value)) {
-			throw new InvalidParameter(name, "Parameter '" + name + "' is required by this latency model.");
+	private static Map<String, @Nullable Double> latencies(BackendParameters given) {
+		Map<String, @Nullable Double> latencies = new LinkedHashMap<>();
+		latencies.put("delay", given.delay());
+		latencies.put("min", given.min());
+		latencies.put("max", given.max());
+		latencies.put("mean", given.mean());
+		latencies.put("sd", given.sd());
+		latencies.put("median", given.median());
+		latencies.put("p99", given.p99());
+		latencies.put("base", given.base());
+		latencies.put("slow", given.slow());
+		latencies.put("p", given.p());
+		return latencies;
+	}
+
+	private static <T> T orElse(@Nullable T given, T base) {
+		return (given != null) ? given : base;
+	}
+
+	/** A model's parameters: given, or else the base's, within their bounds. */
+	private record Latencies(Map<String, @Nullable Double> given, Map<String, String> defaults, double maxMs) {
+
+		double required(String name, double min) {
+			return within(name, min, this.maxMs);
 		}
-		return value;
+
+		double probability(String name) {
+			return within(name, 0, 1);
+		}
+
+		private double within(String name, double min, double max) {
+			Double value = this.given.get(name);
+			if (value == null && this.defaults.containsKey(name)) {
+				value = Double.parseDouble(this.defaults.get(name));
+			}
+			if (value == null) {
+				throw new InvalidParameter(name, "Parameter '" + name + "' is required by this latency model.");
+			}
+			if (!(value >= min && value <= max)) {
+				throw BoundParameter.decimal(name, min, max).refused(value);
+			}
+			return value;
+		}
+
 	}
 
 }

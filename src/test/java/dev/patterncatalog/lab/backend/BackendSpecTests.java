@@ -4,21 +4,29 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.patterncatalog.system.InvalidParameter;
-import dev.patterncatalog.system.QueryParameters;
+import dev.patterncatalog.system.QueryBinder;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class BackendSpecTests {
 
+	private static final LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
+
+	static {
+		validator.afterPropertiesSet();
+	}
+
+	/** Reads a backend as the backends' server does: bound from a query, then checked. */
 	private static BackendSpec parse(Map<String, String> values, BackendSpec base) {
-		MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
-		values.forEach(parameters::add);
-		return BackendSpec.parse("b", QueryParameters.of(parameters, BackendSpec.PARAMETERS), base,
+		MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+		values.forEach(query::add);
+		return BackendSpec.of("b", QueryBinder.bind(query, BackendParameters.class, validator), base,
 				Duration.ofSeconds(30));
 	}
 
@@ -64,6 +72,9 @@ class BackendSpecTests {
 		assertRejected(Map.of("model", "fixed", "delay", "1", "error-status", "200"), "error-status");
 		assertRejected(Map.of("model", "fixed", "delay", "1", "hang", "maybe"), "hang");
 		assertRejected(Map.of("model", "fixed", "delay", "1", "p", "0.5"), "p");
+		assertRejected(Map.of("model", "fixed", "delay", "0x10"), "delay");
+		assertRejected(Map.of("model", "fixed", "delay", "1", "error-rate", "2"), "error-rate");
+		assertRejected(Map.of("model", "fixed", "delay", "1", "latency", "2"), "latency");
 	}
 
 	private static void assertRejected(Map<String, String> values, String parameter) {

@@ -40,13 +40,22 @@ class ConfiguredBackendsTests {
 	}
 
 	@Test
-	void aValueOfTheWrongTypeOrOutOfBoundsIsABindingError() {
+	void aValueOfTheWrongTypeIsABindingError() {
 		assertThatExceptionOfType(BindException.class)
 			.isThrownBy(() -> registry(Map.of("backends.x.model", "fixed", "backends.x.delay", "soon")))
 			.withMessageContaining("lab.backends.x");
-		assertThatExceptionOfType(BindException.class)
+	}
+
+	@Test
+	void anUnknownModelOrALatencyPastTheLimitStopsTheStartupNamingTheProperty() {
+		assertThatExceptionOfType(IllegalStateException.class)
 			.isThrownBy(() -> registry(Map.of("backends.x.model", "gaussian", "backends.x.delay", "1")))
-			.withMessageContaining("lab.backends.x.model");
+			.withMessage("Invalid lab.backends.x.model: Parameter 'model' must be one of fixed, uniform, normal,"
+					+ " lognormal, tail; not 'gaussian'.");
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> registry(Map.of("backends.x.model", "fixed", "backends.x.delay", "30001")))
+			.withMessage("Invalid lab.backends.x.delay: Parameter 'delay' must be a number from 0 to 30000,"
+					+ " not '30001'.");
 	}
 
 	private static BackendRegistry registry(Map<String, String> settings) {
