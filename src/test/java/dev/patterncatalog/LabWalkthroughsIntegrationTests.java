@@ -1,7 +1,6 @@
 package dev.patterncatalog;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -154,11 +153,7 @@ class LabWalkthroughsIntegrationTests {
 	}
 
 	private Socket request(String path) throws IOException {
-		Socket socket = new Socket("localhost", this.port);
-		OutputStream out = socket.getOutputStream();
-		out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-		out.flush();
-		return socket;
+		return RawRequests.get(this.port, path);
 	}
 
 	private static JsonNode parse(String json) {

@@ -1,7 +1,9 @@
 package dev.patterncatalog.lab.demo;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +45,7 @@ public class Demos {
 		this.demos = demos.stream()
 			.sorted(Comparator.comparing((Demo<?> d) -> d.descriptor().name()))
 			.collect(Collectors.toMap((d) -> d.descriptor().name(), Function.identity(), (a, b) -> a,
-					java.util.LinkedHashMap::new));
+					LinkedHashMap::new));
 		this.backends = backends;
 		demos.forEach((demo) -> demo.ownBackends().forEach(backends::reserve));
 	}
@@ -52,12 +54,23 @@ public class Demos {
 	 * Every demo's description, its parameters followed by those every demo takes.
 	 */
 	public List<DemoDescriptor> descriptors() {
-		return this.demos.values().stream().map(Demo::descriptor).map((d) -> {
-			List<ParameterSpec> parameters = new java.util.ArrayList<>(d.parameters());
-			parameters.addAll(COMMON);
-			return new DemoDescriptor(d.name(), d.patternId(), d.title(), d.description(), d.variants(),
-					List.copyOf(parameters), d.metric(), d.defaultRuns(), d.defaultConcurrency());
-		}).toList();
+		return this.demos.values().stream().map(Demos::described).toList();
+	}
+
+	/**
+	 * The description of the demo of that name, as {@link #descriptors} gives it.
+	 * @throws ErrorResponseException with 404 if there is no demo of that name
+	 */
+	public DemoDescriptor descriptor(String name) {
+		return described(get(name));
+	}
+
+	private static DemoDescriptor described(Demo<?> demo) {
+		DemoDescriptor d = demo.descriptor();
+		List<ParameterSpec> parameters = new ArrayList<>(d.parameters());
+		parameters.addAll(COMMON);
+		return new DemoDescriptor(d.name(), d.patternId(), d.title(), d.description(), d.variants(),
+				List.copyOf(parameters), d.metric(), d.defaultRuns(), d.defaultConcurrency());
 	}
 
 	/**

@@ -16,7 +16,6 @@ import dev.patterncatalog.lab.demo.Demos;
 import dev.patterncatalog.lab.run.Timeline;
 import dev.patterncatalog.system.HtmlPages;
 import dev.patterncatalog.system.InvalidParameter;
-import dev.patterncatalog.system.QueryParameters;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,7 +25,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -63,9 +64,6 @@ class DemoController {
 			+ " and transport (http or in-process).";
 
 	private static final String DEMO = "a demo's name, as GET /api/lab/demos lists them";
-
-	/** Warm-up runs a comparison may ask for, per variant. */
-	static final int MAX_WARMUP = 1000;
 
 	/** How long each variant of an open-model comparison runs unless asked otherwise. */
 	static final double DEFAULT_OPEN_DURATION_MS = 10_000;
@@ -126,22 +124,7 @@ class DemoController {
 					+ " percentiles with 95 % confidence intervals, theory, ratios, the lab's overhead per call and a"
 					+ " verdict on whether the figures can be trusted. With Accept: text/event-stream, progress is streamed as it"
 					+ " goes and the summary comes last; closing the stream cancels the comparison. With Accept:"
-					+ " text/html (a browser), the summary is a page of tables and bars. " + DEMO_PARAMETERS,
-			parameters = {
-					@Parameter(in = ParameterIn.QUERY, name = "runs", description = "runs per variant",
-							schema = @Schema(type = "integer", defaultValue = "100", minimum = "1")),
-					@Parameter(in = ParameterIn.QUERY, name = "concurrency", description = "runs in flight at most",
-							schema = @Schema(type = "integer", defaultValue = "10", minimum = "1")),
-					@Parameter(in = ParameterIn.QUERY, name = "rate",
-							description = "open model: runs of each variant per second, each timed from when it was"
-									+ " due, so that queueing shows (with 'duration'; not with 'runs')",
-							schema = @Schema(type = "number", minimum = "0.1", maximum = "2000")),
-					@Parameter(in = ParameterIn.QUERY, name = "duration",
-							description = "open model: how long each variant runs, in ms",
-							schema = @Schema(type = "number", defaultValue = "10000", minimum = "100")),
-					@Parameter(in = ParameterIn.QUERY, name = "warmup",
-							description = "runs of each variant made and discarded before measuring",
-							schema = @Schema(type = "integer", defaultValue = "10", minimum = "0", maximum = "1000")) })
+					+ " text/html (a browser), the summary is a page of tables and bars. " + DEMO_PARAMETERS)
 	@ApiResponse(responseCode = "200", description = "The comparison",
 			content = {
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -153,8 +136,10 @@ class DemoController {
 	Mono<ResponseEntity<ComparisonReport>> compare(
 			@Parameter(description = DEMO, example = "fan-out",
 					schema = @Schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength = 64)) @PathVariable String demo,
+			@ParameterObject @Valid ComparisonSettings settings,
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-		return report(comparison(this.demos.get(demo), query)).map((report) -> comparisonAnswer().body(report));
+		return report(comparison(this.demos.get(demo), settings, query))
+			.map((report) -> comparisonAnswer().body(report));
 	}
 
 	// the same operation in the other representations, chosen by Spring from Accept
@@ -162,9 +147,9 @@ class DemoController {
 	@Hidden
 	@GetMapping(path = "/{demo}/compare", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	ResponseEntity<Flux<ServerSentEvent<Object>>> compareStreamed(@PathVariable String demo,
-			@RequestParam MultiValueMap<String, String> query,
+			@Valid ComparisonSettings settings, @RequestParam MultiValueMap<String, String> query,
 			@RequestHeader(name = LAST_EVENT_ID, required = false) @Nullable String lastEventId) {
-		Flux<Object> events = comparison(this.demos.get(demo), query);
+		Flux<Object> events = comparison(this.demos.get(demo), settings, query);
 		if (lastEventId != null) {
 			// an EventSource reconnecting: a comparison is not resumed (its runs ended
 			// with its stream), and a new one would pass for the old; 204 stops it
@@ -183,10 +168,10 @@ class DemoController {
 
 	@Hidden
 	@GetMapping(path = "/{demo}/compare", produces = MediaType.TEXT_HTML_VALUE)
-	Mono<ResponseEntity<String>> comparePage(@PathVariable String demo,
+	Mono<ResponseEntity<String>> comparePage(@PathVariable String demo, @Valid ComparisonSettings settings,
 			@RequestParam MultiValueMap<String, String> query) {
 		Demo<?> compared = this.demos.get(demo);
-		return report(comparison(compared, query)).map((report) -> {
+		return report(comparison(compared, settings, query)).map((report) -> {
 			String again = UriComponentsBuilder.fromPath("/api/lab/demos/{demo}/compare")
 				.queryParams(query)
 				.replaceQueryParam("seed", report.seed())
@@ -225,44 +210,39 @@ class DemoController {
 	 * The open model: {@code rate} runs per second for {@code duration}; as many runs in
 	 * flight as the lab's limits allow unless {@code concurrency} says fewer.
 	 */
-	private Comparison.Plan openPlan(QueryParameters parameters, LabProperties.Limits limits, int callsPerRun,
-			int warmup) {
-		if (parameters.has("runs")) {
+	private static Comparison.Plan openPlan(ComparisonSettings settings, double rate, LabProperties.Limits limits,
+			int callsPerRun, int warmup) {
+		if (settings.runs() != null) {
 			throw new InvalidParameter("runs", "Parameter 'runs' does not go with 'rate': the open model makes"
 					+ " 'rate' times 'duration' runs of each variant.");
 		}
-		double rate = parameters.decimal("rate", 1, 0.1, limits.maxRate());
-		double durationMs = parameters.decimal("duration", DEFAULT_OPEN_DURATION_MS, 100,
-				limits.maxComparisonDuration().toMillis());
+		double durationMs = (settings.duration() != null) ? settings.duration() : DEFAULT_OPEN_DURATION_MS;
 		long runs = Math.max(1, Math.round(rate * durationMs / 1000));
 		if (runs > limits.maxRuns()) {
 			throw new InvalidParameter("duration", "'rate' times 'duration' gives " + runs
 					+ " runs of each variant, more than lab.limits.max-runs = " + limits.maxRuns() + ".");
 		}
-		int concurrency = parameters.integer("concurrency",
-				Math.max(1, Math.min(limits.maxConcurrency(), limits.maxCallsInFlight() / callsPerRun)), 1,
-				limits.maxConcurrency());
-		return new Comparison.Plan((int) runs, concurrency, warmup, rate, !parameters.has("concurrency"));
+		int concurrency = (settings.concurrency() != null) ? settings.concurrency()
+				: Math.max(1, Math.min(limits.maxConcurrency(), limits.maxCallsInFlight() / callsPerRun));
+		return new Comparison.Plan((int) runs, concurrency, warmup, rate, settings.concurrency() == null);
 	}
 
-	private Flux<Object> comparison(Demo<?> demo, MultiValueMap<String, String> query) {
-		Demos.DemoRequest<?> comparison = this.demos.request(demo, query,
-				Set.of("runs", "concurrency", "warmup", "rate", "duration"));
-		QueryParameters parameters = comparison.parameters();
+	private Flux<Object> comparison(Demo<?> demo, ComparisonSettings given, MultiValueMap<String, String> query) {
 		LabProperties.Limits limits = this.properties.limits();
+		ComparisonSettings settings = given.within(limits);
+		Demos.DemoRequest<?> comparison = this.demos.request(demo, query, ComparisonSettings.NAMES);
 		int callsPerRun = comparison.callsInFlight();
-		int warmup = parameters.integer("warmup", this.properties.measurement().warmupRuns(), 0, MAX_WARMUP);
+		int warmup = (settings.warmup() != null) ? settings.warmup() : this.properties.measurement().warmupRuns();
 		Comparison.Plan plan;
-		if (parameters.has("rate")) {
-			plan = openPlan(parameters, limits, callsPerRun, warmup);
+		if (settings.rate() != null) {
+			plan = openPlan(settings, settings.rate(), limits, callsPerRun, warmup);
 		}
 		else {
-			if (parameters.has("duration")) {
+			if (settings.duration() != null) {
 				throw new InvalidParameter("duration", "Parameter 'duration' goes with 'rate' (the open model).");
 			}
-			plan = new Comparison.Plan(
-					parameters.integer("runs", demo.descriptor().defaultRuns(), 1, limits.maxRuns()), parameters
-						.integer("concurrency", demo.descriptor().defaultConcurrency(), 1, limits.maxConcurrency()),
+			plan = new Comparison.Plan((settings.runs() != null) ? settings.runs() : demo.descriptor().defaultRuns(),
+					(settings.concurrency() != null) ? settings.concurrency() : demo.descriptor().defaultConcurrency(),
 					warmup, 0);
 		}
 		int calls = Math.min(plan.concurrency(), demo.maxConcurrentRuns()) * callsPerRun;

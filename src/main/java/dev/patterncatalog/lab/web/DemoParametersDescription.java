@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import dev.patterncatalog.lab.LabProperties;
 import dev.patterncatalog.lab.demo.DemoDescriptor;
 import dev.patterncatalog.lab.demo.Demos;
 import dev.patterncatalog.lab.demo.ParameterSpec;
@@ -28,8 +29,9 @@ import org.springframework.stereotype.Component;
 /**
  * Puts each demo's own parameters into the OpenAPI description of the demo operations,
  * from the demos' descriptors, so that Swagger UI shows and bounds every one: the demo's
- * name and variant as choices, and each parameter with the demos that take it, its
- * default and its bounds (the widest, where demos differ).
+ * name and variant as choices, each parameter with the demos that take it, its default
+ * and its bounds (the widest, where demos differ), and the comparison's settings bounded
+ * by the configured limits.
  */
 @Component
 class DemoParametersDescription implements OpenApiCustomizer {
@@ -40,8 +42,11 @@ class DemoParametersDescription implements OpenApiCustomizer {
 
 	private final Demos demos;
 
-	DemoParametersDescription(Demos demos) {
+	private final LabProperties properties;
+
+	DemoParametersDescription(Demos demos, LabProperties properties) {
 		this.demos = demos;
+		this.properties = properties;
 	}
 
 	@Override
@@ -54,7 +59,13 @@ class DemoParametersDescription implements OpenApiCustomizer {
 				continue;
 			}
 			List<Parameter> parameters = new ArrayList<>(operation.getParameters());
+			Map<String, Double> maxima = path.equals(COMPARE) ? ComparisonSettings.maxima(this.properties.limits())
+					: Map.of();
 			for (Parameter parameter : parameters) {
+				Double max = maxima.get(parameter.getName());
+				if (max != null && parameter.getSchema() != null) {
+					parameter.getSchema().setMaximum(decimal(max));
+				}
 				if (parameter.getName().equals("demo")) {
 					parameter.setSchema(choices(descriptors.stream().map(DemoDescriptor::name).toList()));
 				}

@@ -2,12 +2,17 @@ package dev.patterncatalog.lab.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import dev.patterncatalog.lab.LabProperties;
 import dev.patterncatalog.lab.demo.DemoDescriptor;
 import dev.patterncatalog.lab.demo.Demos;
 import dev.patterncatalog.lab.demo.ParameterSpec;
 import dev.patterncatalog.lab.run.Theories;
+import dev.patterncatalog.system.BoundParameter;
 import dev.patterncatalog.system.HtmlPages;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.jspecify.annotations.Nullable;
@@ -53,19 +58,18 @@ class LabPages {
 
 	@GetMapping("/{demo}")
 	ResponseEntity<String> demo(@PathVariable String demo) {
-		String name = this.demos.get(demo).descriptor().name();
-		DemoDescriptor descriptor = this.demos.descriptors()
+		DemoDescriptor descriptor = this.demos.descriptor(demo);
+		Map<String, BoundParameter> bounds = BoundParameter.of(ComparisonSettings.class)
 			.stream()
-			.filter((described) -> described.name().equals(name))
-			.findFirst()
-			.orElseThrow();
-		LabProperties.Limits limits = this.properties.limits();
+			.collect(Collectors.toMap(BoundParameter::name, Function.identity()));
+		Map<String, Double> maxima = ComparisonSettings.maxima(this.properties.limits());
 		List<Field> settings = List.of(
-				number("runs", "runs of each variant", descriptor.defaultRuns(), 1, limits.maxRuns()),
-				number("concurrency", "runs in flight at most", descriptor.defaultConcurrency(), 1,
-						limits.maxConcurrency()),
-				number("warmup", "runs of each variant made and discarded before measuring",
-						this.properties.measurement().warmupRuns(), 0, DemoController.MAX_WARMUP));
+				number(bounds.get("runs").withMax(maxima.get("runs")), "runs of each variant",
+						descriptor.defaultRuns()),
+				number(bounds.get("concurrency").withMax(maxima.get("concurrency")), "runs in flight at most",
+						descriptor.defaultConcurrency()),
+				number(bounds.get("warmup"), "runs of each variant made and discarded before measuring",
+						this.properties.measurement().warmupRuns()));
 		List<Field> parameters = new ArrayList<>();
 		descriptor.parameters().forEach((parameter) -> parameters.add(field(parameter)));
 		return page(this.pages.render("lab-demo",
@@ -78,9 +82,11 @@ class LabPages {
 		return ResponseEntity.ok().contentType(HtmlPages.MEDIA_TYPE).body(html);
 	}
 
-	private static Field number(String name, String description, int value, int min, int max) {
-		return new Field(name, description, List.of(), "number", String.valueOf(value), "",
-				List.of(String.valueOf(min)), List.of(String.valueOf(max)), "1", List.of());
+	/** A comparison setting, a whole number, as a form field. */
+	private static Field number(BoundParameter setting, String description, int value) {
+		return new Field(setting.name(), description, List.of(), "number", String.valueOf(value), "",
+				List.of(Objects.requireNonNull(setting.min()).toPlainString()),
+				List.of(Objects.requireNonNull(setting.max()).toPlainString()), "1", List.of());
 	}
 
 	/** A demo parameter as a form field, by its kind. */

@@ -1,13 +1,12 @@
 package dev.patterncatalog.lab.web;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.patterncatalog.RawRequests;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 
@@ -103,11 +102,7 @@ class CancelOnDisconnectIntegrationTests {
 	}
 
 	private Socket request(String path) throws IOException {
-		Socket socket = new Socket("localhost", this.port);
-		OutputStream out = socket.getOutputStream();
-		out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-		out.flush();
-		return socket;
+		return RawRequests.get(this.port, path);
 	}
 
 	private Map<String, Number> stats() {

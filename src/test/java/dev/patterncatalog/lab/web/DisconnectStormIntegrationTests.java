@@ -1,7 +1,6 @@
 package dev.patterncatalog.lab.web;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.patterncatalog.RawRequests;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,11 +96,8 @@ class DisconnectStormIntegrationTests {
 	 * answer came first.
 	 */
 	private void requestAndHangUp(String path, long hangUpAfterMillis) {
-		try (Socket socket = new Socket("localhost", this.port)) {
+		try (Socket socket = RawRequests.get(this.port, path)) {
 			socket.setSoTimeout((int) Math.max(1, hangUpAfterMillis));
-			OutputStream out = socket.getOutputStream();
-			out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-			out.flush();
 			byte[] status = socket.getInputStream().readNBytes(12);
 			this.answered.add(new String(status, StandardCharsets.US_ASCII));
 		}

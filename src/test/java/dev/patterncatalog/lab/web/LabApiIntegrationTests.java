@@ -289,7 +289,11 @@ class LabApiIntegrationTests {
 			"/api/lab/demos/tail-amplification?p=1.5|p",
 			"/api/lab/demos/partial-failure?failing=profile&backends=settings|failing",
 			"/api/lab/demos/blocking?calls=21|calls", "/api/lab/demos/fan-out/compare?runs=10001|runs",
-			"/api/lab/demos/fan-out/compare?concurrency=0|concurrency",
+			"/api/lab/demos/fan-out/compare?concurrency=0|concurrency", "/api/lab/demos/fan-out/compare?runs=0x10|runs",
+			"/api/lab/demos/fan-out/compare?warmup=1001|warmup",
+			"/api/lab/demos/fan-out/compare?rate=2001&duration=1000|rate",
+			"/api/lab/demos/fan-out/compare?rate=1&duration=180001|duration", "/api/lab/backends/profile?hang=yes|hang",
+			"/api/lab/backends/profile?delay=1e999|delay", "/api/lab/backends/profile?attempt=0x1|attempt",
 			"/api/lab/demos/fan-out/compare?variant=x|variant", "/api/lab/backends/profile?delay=31000|delay",
 			"/api/lab/backends/Bad_Name?model=fixed&delay=1|name", "/api/lab/backends/unconfigured|model",
 			"/api/lab/backends/profile?model=cubic|model", "/api/lab/jobs?batches=0|batches", "/api/lab/demos?x=1|x" })

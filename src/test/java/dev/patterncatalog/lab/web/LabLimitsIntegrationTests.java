@@ -2,13 +2,13 @@ package dev.patterncatalog.lab.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.patterncatalog.RawRequests;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 
@@ -82,13 +82,10 @@ class LabLimitsIntegrationTests {
 
 	@Test
 	void aStalledReaderLosesItsComparisonAtTheDeadlineAndTheNextOneIsTaken() throws IOException {
-		try (Socket stalled = new Socket("localhost", this.port)) {
-			OutputStream out = stalled.getOutputStream();
-			out.write(("GET /api/lab/demos/cancel-on-disconnect/compare?runs=100&concurrency=5&n=5"
-					+ "&delay=1000&transport=in-process"
-					+ " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n")
-				.getBytes(StandardCharsets.US_ASCII));
-			out.flush();
+		try (Socket stalled = RawRequests.get(this.port,
+				"/api/lab/demos/cancel-on-disconnect/compare?runs=100&concurrency=5&n=5&delay=1000"
+						+ "&transport=in-process",
+				"Accept: text/event-stream")) {
 			// the stalled comparison holds the only permit
 			await().atMost(Duration.ofSeconds(1))
 				.untilAsserted(() -> this.client.get().uri(QUICK_COMPARISON).exchange().expectStatus().isEqualTo(503));
