@@ -1,6 +1,6 @@
 // A lab page's comparison run in place: its progress as the comparison's event stream
-// reports it, then its summary. Without this script the form still works: the browser
-// goes to the comparison's own page.
+// reports it, then its summary and pictures (lab-report.js). Without this script the form
+// still works: the browser goes to the comparison's own page.
 (function () {
 	'use strict';
 	const form = document.querySelector('form[data-live]');
@@ -53,6 +53,9 @@
 		const note = element('p', ' (runs it again with the same seed: the same drawn latencies, measured anew)');
 		note.prepend(link);
 		result.appendChild(note);
+		if (window.LabReport) {
+			window.LabReport.render(result, report);
+		}
 	}
 
 	form.addEventListener('submit', (event) => {

@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The pages as a reader meets them, in a real browser: headless Chromium from Debian's
@@ -49,6 +50,9 @@ class PagesInABrowserIntegrationTests {
 
 	private static ChromeDriver browser;
 
+	/** Where the browser saves what a page offers to download. */
+	private static Path downloads;
+
 	@LocalServerPort
 	int port;
 
@@ -70,6 +74,14 @@ class PagesInABrowserIntegrationTests {
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.build();
 		browser = new ChromeDriver(service, options);
+		try {
+			downloads = Files.createTempDirectory("downloads");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		browser.executeCdpCommand("Browser.setDownloadBehavior",
+				Map.of("behavior", "allow", "downloadPath", downloads.toString()));
 	}
 
 	@AfterAll
@@ -107,10 +119,26 @@ class PagesInABrowserIntegrationTests {
 			.hasSize(2)
 			.allSatisfy((line) -> assertThat(line).contains("5 of 5 runs"));
 		// a header row and one per variant: sequential and parallel
-		assertThat(browser.findElements(By.cssSelector("#result tr"))).hasSize(3);
+		assertThat(browser.findElements(By.cssSelector("#result .scroll tr"))).hasSize(3);
 		assertThat(browser.findElement(By.cssSelector("#result .verdict")).getText()).startsWith("Verdict: ");
 		((JavascriptExecutor) browser).executeScript("document.getElementById('progress').scrollIntoView();");
 		screenshot("lab-live");
+		assertThePicturesOfTheComparison();
+		((JavascriptExecutor) browser).executeScript("document.querySelector('.percentile-plot').scrollIntoView();");
+		screenshot("lab-pictures");
+
+		// the report, downloaded as CSV: a row per variant
+		WebElement csv = browser.findElement(By.linkText("CSV"));
+		Path saved = downloads.resolve(csv.getAttribute("download"));
+		csv.click();
+		await().atMost(Duration.ofSeconds(10)).until(() -> Files.isReadable(saved) && Files.size(saved) > 0);
+		assertThat(readLines(saved)).hasSize(3)
+			.first()
+			.asString()
+			.startsWith("variant,runs,errors,min_ms,mean_ms,p50_ms");
+		assertThat(readLines(saved).subList(1, 3)).satisfiesExactly(
+				(row) -> assertThat(row).startsWith("sequential,5,0,"),
+				(row) -> assertThat(row).startsWith("parallel,5,0,"));
 
 		// the comparison's own page, the same comparison again with its seed
 		browser.findElement(By.linkText("The comparison's own page")).click();
@@ -118,9 +146,38 @@ class PagesInABrowserIntegrationTests {
 		assertThat(browser.getCurrentUrl()).contains("/api/lab/demos/fan-out/compare?", "runs=5", "warmup=0",
 				"transport=in-process", "seed=");
 		assertThat(browser.findElement(By.className("meta")).getText()).startsWith("5 runs of each variant");
-		assertThat(browser.findElements(By.cssSelector("table tr"))).hasSize(3);
+		assertThat(browser.findElements(By.cssSelector(".scroll tr"))).hasSize(3);
 		assertThat(browser.findElements(By.cssSelector(".bars .bar"))).hasSize(2);
+		// the page carries its report, and the same script draws it
+		assertThePicturesOfTheComparison();
 		screenshot("lab-comparison");
+	}
+
+	/**
+	 * A fan-out comparison drawn: both variants and their theories on the percentile
+	 * plot, both on the CDF, and a waterfall of 3 sample runs per variant with a bar for
+	 * each of their 3 backend calls.
+	 */
+	private static void assertThePicturesOfTheComparison() {
+		wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".percentile-plot canvas")));
+		assertThat(browser.findElements(By.cssSelector(".percentile-plot .u-legend .u-series .u-label")))
+			.extracting(WebElement::getText)
+			.containsExactly("percentile", "sequential", "parallel", "theory, sequential", "theory, parallel");
+		assertThat(browser.findElements(By.cssSelector(".cdf .u-legend .u-series"))).hasSize(3);
+		assertThat(browser.findElements(By.cssSelector(".waterfall .run")))
+			.extracting((run) -> run.getAttribute("data-variant"))
+			.containsExactly("sequential", "sequential", "sequential", "parallel", "parallel", "parallel");
+		assertThat(browser.findElements(By.cssSelector(".waterfall .track .call"))).hasSize(18)
+			.allSatisfy((bar) -> assertThat(bar.getAttribute("class")).isEqualTo("call ok"));
+	}
+
+	private static List<String> readLines(Path file) {
+		try {
+			return Files.readAllLines(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Test

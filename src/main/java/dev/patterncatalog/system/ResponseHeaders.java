@@ -22,10 +22,11 @@ import org.springframework.stereotype.Component;
 class ResponseHeaders implements HttpHandlerDecoratorFactory {
 
 	/**
-	 * The pages load nothing from elsewhere: inline styles, and scripts only from this
-	 * service's own files (the lab page's), which may read its event streams.
+	 * The pages load nothing from elsewhere: styles and scripts only from this service's
+	 * own files (the lab's, and the chart library's WebJar), which may read its event
+	 * streams, and inline styles.
 	 */
-	static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
+	static final String PAGE_POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self'; "
 			+ "script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 	/** Swagger UI's page runs its own scripts: it keeps the browser's defaults. */

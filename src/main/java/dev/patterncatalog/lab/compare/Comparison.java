@@ -16,6 +16,7 @@ import java.util.function.LongSupplier;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.patterncatalog.lab.LabProperties;
+import dev.patterncatalog.lab.compare.ComparisonReport.Point;
 import dev.patterncatalog.lab.compare.ComparisonReport.Ratio;
 import dev.patterncatalog.lab.compare.ComparisonReport.VariantSummary;
 import dev.patterncatalog.lab.demo.Demo;
@@ -30,6 +31,7 @@ import dev.patterncatalog.lab.run.Transport;
 import dev.patterncatalog.lab.run.Verdict;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -53,6 +55,12 @@ public class Comparison {
 
 	/** The percentiles reported, with the runs each needs. */
 	static final double[] PERCENTILES = { 50, 90, 99, 99.9 };
+
+	/** How many runs of each variant a report shows call by call. */
+	static final int SAMPLES = 3;
+
+	/** Points per halving of the distance to 100 % in a report's distribution. */
+	private static final int TICKS_PER_HALF = 4;
 
 	/** No run of the lab's limits takes an hour; microseconds, 3 digits. */
 	private static final long HIGHEST_MICROS = 3_600_000_000L;
@@ -102,7 +110,8 @@ public class Comparison {
 		return Flux.defer(() -> {
 			long start = System.nanoTime();
 			Map<String, VariantStats> stats = new LinkedHashMap<>();
-			variants.forEach((variant) -> stats.put(variant, new VariantStats(variant, request.theory(variant))));
+			variants.forEach((variant) -> stats.put(variant,
+					new VariantStats(variant, request.theory(variant), request.seed())));
 			Flux<Object> warmed = Flux.fromIterable(variants)
 				.concatMap((variant) -> runs(request, variant, runs, warmup, parallelism)
 					.then(Mono.just(new Progress("warmup", variant, warmup, warmup, null))));
@@ -304,9 +313,16 @@ public class Comparison {
 		/** How long this variant's turns took, all added up. */
 		private long busyNanos;
 
-		VariantStats(String variant, @Nullable Theory theory) {
+		/** The seed of the first measured run. */
+		private final long firstSeed;
+
+		/** The first {@link #SAMPLES} measured runs, by seed. */
+		private final Map<Long, Timeline> samples = new TreeMap<>();
+
+		VariantStats(String variant, @Nullable Theory theory, long firstSeed) {
 			this.variant = variant;
 			this.theory = theory;
+			this.firstSeed = firstSeed;
 		}
 
 		/**
@@ -336,6 +352,10 @@ public class Comparison {
 				}
 			}
 			this.histogram.recordValue(micros(metricMs + lateMs));
+			long run = timeline.seed() - this.firstSeed;
+			if (run >= 0 && run < SAMPLES) {
+				this.samples.put(run, timeline);
+			}
 			this.overhead.add(timeline);
 			timeline.facts().forEach((name, value) -> {
 				if (value instanceof Boolean flag) {
@@ -363,7 +383,24 @@ public class Comparison {
 					Theories.round(this.busyNanos / 1e6),
 					Math.round(this.factSums.getOrDefault("backend_calls", 0.0) / Math.max(1, this.busyNanos) * 1e9),
 					(this.uncorrected != null) ? percentiles(this.uncorrected) : null,
-					(this.uncorrected != null) ? this.late : null, (this.uncorrected != null) ? this.queued : null);
+					(this.uncorrected != null) ? this.late : null, (this.uncorrected != null) ? this.queued : null,
+					distribution(this.histogram), List.copyOf(this.samples.values()));
+		}
+
+		/**
+		 * The histogram's values at percentiles that come closer to 100 by halves, short
+		 * of 100 itself (the maximum, reported apart): what an HDR percentile plot draws.
+		 */
+		private static List<Point> distribution(Histogram histogram) {
+			List<Point> points = new ArrayList<>();
+			for (HistogramIterationValue value : histogram.percentiles(TICKS_PER_HALF)) {
+				double percentile = value.getPercentileLevelIteratedTo();
+				if (percentile >= 100) {
+					break;
+				}
+				points.add(new Point(Math.round(percentile * 10_000) / 10_000.0, ms(value.getValueIteratedTo())));
+			}
+			return List.copyOf(points);
 		}
 
 		private static List<Percentile> percentiles(Histogram histogram) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.patterncatalog.lab.run.Theory;
+import dev.patterncatalog.lab.run.Timeline;
 import dev.patterncatalog.lab.run.Transport;
 import dev.patterncatalog.lab.run.Verdict;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -48,6 +49,10 @@ public record ComparisonReport(@Schema(example = "fan-out") String demo, @Schema
 	 * were due: waiting for a place, or for a busy machine
 	 * @param queuedRuns open model: runs that came due while as many runs as the
 	 * concurrency allows were in flight, and waited for one to end
+	 * @param distribution the metric at percentiles spaced ever closer towards 100, from
+	 * the histogram of every run: the latency distribution to plot
+	 * @param samples the timelines of the first measured runs, whose seeds are the same
+	 * for every variant: what each backend call did, to draw
 	 */
 	public record VariantSummary(@Schema(example = "parallel") String variant, long count, long errors,
 			@JsonProperty("min_ms") double minMs, @JsonProperty("mean_ms") double meanMs,
@@ -57,8 +62,12 @@ public record ComparisonReport(@Schema(example = "fan-out") String demo, @Schema
 			Map<String, Double> facts, @JsonProperty("error_samples") List<String> errorSamples,
 			Verdict.Overhead overhead, @JsonProperty("busy_ms") double busyMs,
 			@JsonProperty("calls_per_second") long callsPerSecond, @Nullable List<Percentile> uncorrected,
-			@JsonProperty("late_runs") @Nullable Long lateRuns,
-			@JsonProperty("queued_runs") @Nullable Long queuedRuns) {
+			@JsonProperty("late_runs") @Nullable Long lateRuns, @JsonProperty("queued_runs") @Nullable Long queuedRuns,
+			List<Point> distribution, List<Timeline> samples) {
+	}
+
+	/** The metric's value at a percentile. */
+	public record Point(@Schema(example = "99.0") double percentile, @Schema(example = "201.4") double ms) {
 	}
 
 	/**

@@ -14,6 +14,7 @@ import dev.patterncatalog.lab.run.Transport;
 import dev.patterncatalog.lab.run.Verdict;
 import dev.patterncatalog.system.HtmlPages;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -21,16 +22,20 @@ import org.springframework.stereotype.Component;
  * Renders a comparison as a page for a reader ({@code comparison.mustache}): the
  * percentiles of every variant in a table and as bars on one scale, the theory and the
  * facts beside them, the verdict, the ratios to the baseline, and a link that runs the
- * same comparison again with the same seed. Every text that comes from the run (errors,
- * facts) is escaped by the template.
+ * same comparison again with the same seed; and the report as JSON, which the page's
+ * script draws (lab-report.js). Every text that comes from the run (errors, facts, the
+ * JSON) is escaped by the template.
  */
 @Component
 final class ComparisonHtml {
 
 	private final HtmlPages pages;
 
-	ComparisonHtml(HtmlPages pages) {
+	private final JsonMapper json;
+
+	ComparisonHtml(HtmlPages pages, JsonMapper json) {
 		this.pages = pages;
+		this.json = json;
 	}
 
 	/**
@@ -42,13 +47,12 @@ final class ComparisonHtml {
 		List<RatioList> ratios = report.ratios().isEmpty() ? List.of()
 				: List.of(new RatioList(report.ratios().get(0).baseline(),
 						report.ratios().stream().map(ComparisonHtml::ratio).toList()));
-		return this.pages.render("comparison",
-				new Page(report.demo() + " compared · Latency Lab", report.demo(), descriptor.title(), report.runs(),
-						report.warmupRuns(), report.concurrency(), report.roundRuns(),
-						(report.transport() == Transport.HTTP) ? "over HTTP" : "in process", report.seed(),
-						number(report.elapsedMs()), descriptor.patternId(), verdict(report.verdict()), rows,
-						capitalized(report.metric()), ratios,
-						rows.stream().anyMatch((row) -> !row.errorSamples().isEmpty()), again));
+		return this.pages.render("comparison", new Page(report.demo() + " compared · Latency Lab", report.demo(),
+				descriptor.title(), report.runs(), report.warmupRuns(), report.concurrency(), report.roundRuns(),
+				(report.transport() == Transport.HTTP) ? "over HTTP" : "in process", report.seed(),
+				number(report.elapsedMs()), descriptor.patternId(), verdict(report.verdict()), rows,
+				capitalized(report.metric()), ratios, rows.stream().anyMatch((row) -> !row.errorSamples().isEmpty()),
+				again, this.json.writeValueAsString(report)));
 	}
 
 	private static Row row(VariantSummary variant, double scale) {
@@ -114,7 +118,7 @@ final class ComparisonHtml {
 	/** What {@code comparison.mustache} shows; figures are formatted already. */
 	record Page(String title, String demo, String demoTitle, int runs, int warmupRuns, int concurrency, int roundRuns,
 			String transport, long seed, String elapsedMs, String patternId, VerdictView verdict, List<Row> rows,
-			String metric, List<RatioList> ratios, boolean hasErrors, String again) {
+			String metric, List<RatioList> ratios, boolean hasErrors, String again, String report) {
 	}
 
 	record Row(String variant, long count, long errors, List<Cell> percentiles, String maxMs, String meanMs,

@@ -13,12 +13,13 @@ import dev.patterncatalog.lab.run.Transport;
 import dev.patterncatalog.lab.run.Verdict;
 import dev.patterncatalog.system.HtmlPages;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ComparisonHtmlTests {
 
-	private final ComparisonHtml pages = new ComparisonHtml(HtmlPages.standalone());
+	private final ComparisonHtml pages = new ComparisonHtml(HtmlPages.standalone(), JsonMapper.builder().build());
 
 	private static final DemoDescriptor DESCRIPTOR = new DemoDescriptor("timeout", "gen-pattern-006",
 			"No timeout, fallback or error", "", List.of("none", "fallback"), List.of(), "total time of a run, ms", 100,
@@ -65,7 +66,7 @@ class ComparisonHtmlTests {
 		VariantSummary few = new VariantSummary("none", 4, 0, 900, 1050, 1000.0, null, null, null, 1400,
 				List.of(new Percentile(50, 1000.0, 900.0, 1400.0, 6), new Percentile(90, null, null, null, 36),
 						new Percentile(99, null, null, null, 368), new Percentile(99.9, null, null, null, 3688)),
-				null, Map.of(), List.of(), OVERHEAD, 1200, 5, null, null, null);
+				null, Map.of(), List.of(), OVERHEAD, 1200, 5, null, null, null, List.of(), List.of());
 		ComparisonReport report = new ComparisonReport("timeout", "closed", 4, 2, null, 7, Transport.HTTP, "total time",
 				0, 2, List.of(few), List.of(), VERDICT, 10);
 
@@ -81,15 +82,17 @@ class ComparisonHtmlTests {
 				"/api/lab/demos/fan-out/compare?seed=7");
 
 		assertThat(html).contains("<li>fallback: &lt;script&gt;alert(1)&lt;/script&gt;</li>")
-			.doesNotContain("<script>");
+			.contains("data-report=\"{&quot;demo&quot;:&quot;timeout&quot;")
+			.doesNotContain("<script>alert");
 	}
 
 	private static ComparisonReport report(List<String> errorSamples) {
 		VariantSummary none = new VariantSummary("none", 4, 0, 900, 1050, 1000.0, 1100.0, 1200.0, 1300.0, 1400,
 				percentiles(1000, 1100, 1200, 1300), new Theory("total_ms", 1000, "the backend's latency"),
-				Map.of("backend_calls", 1.0), List.of(), OVERHEAD, 1200, 5, null, null, null);
+				Map.of("backend_calls", 1.0), List.of(), OVERHEAD, 1200, 5, null, null, null, List.of(), List.of());
 		VariantSummary fallback = new VariantSummary("fallback", 4, 1, 290, 300, 300.0, 300.0, 300.0, 300.0, 301,
-				percentiles(300, 300, 300, 300), null, Map.of(), errorSamples, OVERHEAD, 1200, 5, null, null, null);
+				percentiles(300, 300, 300, 300), null, Map.of(), errorSamples, OVERHEAD, 1200, 5, null, null, null,
+				List.of(), List.of());
 		return new ComparisonReport("timeout", "closed", 4, 2, null, 7, Transport.HTTP, "total time of a run, ms", 10,
 				2, List.of(none, fallback), List.of(new Ratio("fallback", "none", 0.2857, 0.3, 0.25)), VERDICT, 2345.6);
 	}
