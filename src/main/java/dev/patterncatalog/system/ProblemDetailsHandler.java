@@ -1,7 +1,9 @@
 package dev.patterncatalog.system;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -27,10 +30,11 @@ import org.springframework.web.server.WebExceptionHandler;
 
 /**
  * Renders every error as an RFC 9457 {@code application/problem+json} body, whoever
- * raised it: a controller, the request mapping (404, 405, 406, 415), a filter or a codec.
- * Errors that carry their own problem ({@link ErrorResponse}) keep its status, text and
- * headers; anything else is a 500 whose detail says nothing of the internals, which are
- * logged instead.
+ * raised it: a controller, the request mapping (404, 405, 406, 415), a filter or a codec;
+ * to a browser, which asks for HTML before JSON, the same problem as a page. Errors that
+ * carry their own problem ({@link ErrorResponse}) keep its status, text and headers;
+ * anything else is a 500 whose detail says nothing of the internals, which are logged
+ * instead.
  */
 @Component
 @Order(-2) // before Spring Boot's error handler, which answers with its own JSON shape
@@ -40,8 +44,11 @@ class ProblemDetailsHandler implements WebExceptionHandler {
 
 	private final JsonMapper json;
 
-	ProblemDetailsHandler(JsonMapper json) {
+	private final HtmlPages pages;
+
+	ProblemDetailsHandler(JsonMapper json, HtmlPages pages) {
 		this.json = json;
+		this.pages = pages;
 	}
 
 	@Override
@@ -75,7 +82,50 @@ class ProblemDetailsHandler implements WebExceptionHandler {
 		if (!(ex instanceof ErrorResponse)) {
 			logger.error("Failed: " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath(), ex);
 		}
-		return write(response, this.json, problem, exchange.getRequest().getPath().value());
+		String path = exchange.getRequest().getPath().value();
+		// the answer's form depends on Accept, whichever it is
+		response.getHeaders().setVary(List.of(HttpHeaders.ACCEPT));
+		if (prefersHtml(exchange.getRequest().getHeaders())) {
+			return writePage(response, problem, path);
+		}
+		return write(response, this.json, problem, path);
+	}
+
+	/**
+	 * Whether the client names HTML and ranks it above JSON, or as high and first, as
+	 * browsers do; a wildcard or an Accept that cannot be parsed gets JSON.
+	 */
+	static boolean prefersHtml(HttpHeaders request) {
+		List<MediaType> accepted;
+		try {
+			accepted = MediaType.parseMediaTypes(request.get(HttpHeaders.ACCEPT));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+		double html = 0;
+		double json = 0;
+		boolean htmlFirst = false;
+		for (MediaType type : accepted) {
+			if (MediaType.TEXT_HTML.equalsTypeAndSubtype(type)) {
+				htmlFirst = htmlFirst || json == 0;
+				html = Math.max(html, type.getQualityValue());
+			}
+			else if (MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
+					|| MediaType.APPLICATION_PROBLEM_JSON.equalsTypeAndSubtype(type)) {
+				json = Math.max(json, type.getQualityValue());
+			}
+		}
+		return html > json || (html > 0 && html == json && htmlFirst);
+	}
+
+	private Mono<Void> writePage(ServerHttpResponse response, ProblemDetail problem, String path) {
+		Map<String, Object> members = toMap(problem, path);
+		response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+		response.getHeaders().setContentType(HtmlPages.MEDIA_TYPE);
+		response.getHeaders().setCacheControl("no-store");
+		byte[] body = this.pages.render("error", members).getBytes(StandardCharsets.UTF_8);
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
 
 	private static Set<HttpMethod> allowed(Set<HttpMethod> mapped) {

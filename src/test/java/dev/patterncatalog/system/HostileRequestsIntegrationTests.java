@@ -103,7 +103,7 @@ class HostileRequestsIntegrationTests {
 		// representations that cannot be served
 		requests.add(get("/api/patterns/gen-pattern-003", "Accept: image/png"));
 		requests.add(get("/api/patterns/gen-pattern-003", "Accept: application/json;q=0, text/*;q=0"));
-		requests.add(get("/api/patterns", "Accept: text/html"));
+		requests.add(get("/api/patterns", "Accept: text/markdown"));
 		requests.add(get("/api/facets", "Accept: application/xml"));
 		requests.add(get("/api/lab/demos", "Accept: text/plain"));
 		// Accept headers that cannot be parsed, on every endpoint

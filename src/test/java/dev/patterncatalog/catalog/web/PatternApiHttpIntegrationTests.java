@@ -220,7 +220,7 @@ class PatternApiHttpIntegrationTests {
 			.expectBody()
 			.jsonPath("$.title")
 			.isEqualTo("Not Acceptable");
-		this.client.get().uri("/api/patterns").accept(MediaType.TEXT_HTML).exchange().expectStatus().isEqualTo(406);
+		this.client.get().uri("/api/patterns").accept(MediaType.TEXT_MARKDOWN).exchange().expectStatus().isEqualTo(406);
 		this.client.get()
 			.uri("/api/patterns/gen-pattern-003")
 			.header(HttpHeaders.ACCEPT, "application/json;q=0, text/*;q=0")
