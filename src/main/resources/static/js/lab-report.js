@@ -9,18 +9,8 @@
 	// a run with more calls shows its first ones: a fan-out of 100 is still readable
 	const MAX_CALLS_SHOWN = 24;
 
-	function element(tag, text, attributes) {
-		const node = document.createElement(tag);
-		if (text !== undefined && text !== null) {
-			node.textContent = text;
-		}
-		Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
-		return node;
-	}
-
-	function ms(value) {
-		return (value === null || value === undefined) ? '–' : value.toFixed(1);
-	}
+	const element = window.Page.element;
+	const ms = window.Page.ms;
 
 	// x of an HDR percentile plot: log10(1 / (1 − p)) spaces 90, 99, 99.9 evenly
 	function odds(percentile) {

@@ -11,18 +11,8 @@
 	const result = document.getElementById('result');
 	const button = form.querySelector('button[type=submit]');
 
-	function element(tag, text, attributes) {
-		const node = document.createElement(tag);
-		if (text !== undefined && text !== null) {
-			node.textContent = text;
-		}
-		Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
-		return node;
-	}
-
-	function ms(value) {
-		return (value === null || value === undefined) ? '–' : value.toFixed(1);
-	}
+	const element = window.Page.element;
+	const ms = window.Page.ms;
 
 	function progressLine(event) {
 		const line = element('li', event.variant + ': ' + event.phase + ', ' + event.completed + ' of ' + event.runs

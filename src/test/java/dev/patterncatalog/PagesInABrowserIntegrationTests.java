@@ -20,6 +20,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -106,8 +107,7 @@ class PagesInABrowserIntegrationTests {
 		WebElement warmup = browser.findElement(By.id("warmup"));
 		warmup.clear();
 		warmup.sendKeys("0");
-		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("transport")))
-			.selectByVisibleText("in-process");
+		new Select(browser.findElement(By.id("transport"))).selectByVisibleText("in-process");
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
 
 		// the page's script runs the comparison in place: progress events, then the
@@ -181,8 +181,46 @@ class PagesInABrowserIntegrationTests {
 	}
 
 	@Test
+	void searchTheCatalogAsYouTypeThenReadADocumentsExamples() {
+		browser.get(url("/api/patterns"));
+		String everything = browser.findElement(By.id("summary")).getText();
+		browser.findElement(By.id("q")).sendKeys("retry");
+		// the list follows the typing, and the address the search
+		wait(10).until(ExpectedConditions.urlContains("q=retry"));
+		wait(10).until((driver) -> !driver.findElement(By.id("summary")).getText().equals(everything));
+		List<WebElement> found = browser.findElements(By.cssSelector("#patterns li > a"));
+		assertThat(found).extracting(WebElement::getText).anyMatch((title) -> title.contains("Retry with Backoff"));
+		new Select(browser.findElement(By.id("category"))).selectByValue("resilience");
+		wait(10).until(ExpectedConditions.urlContains("category=resilience"));
+		screenshot("catalog-index");
+
+		browser.findElement(By.partialLinkText("Retry with Backoff")).click();
+		wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article h1")));
+		// every section in the contents, every code block highlighted and with a copy
+		// button
+		assertThat(browser.findElements(By.cssSelector(".toc a")))
+			.hasSameSizeAs(browser.findElements(By.cssSelector("article h2")));
+		List<WebElement> blocks = browser.findElements(By.cssSelector("article pre"));
+		assertThat(browser.findElements(By.cssSelector("article pre code.hljs"))).hasSameSizeAs(blocks);
+		assertThat(browser.findElements(By.cssSelector("article pre button.copy"))).hasSameSizeAs(blocks);
+		// one example in several languages is one block with a tab per language
+		List<WebElement> tabs = browser.findElements(By.cssSelector(".tabs:first-of-type [role=tab]"));
+		assertThat(tabs).extracting(WebElement::getText).contains("Python");
+		WebElement python = tabs.stream().filter((tab) -> tab.getText().equals("Python")).findFirst().orElseThrow();
+		python.click();
+		assertThat(python.getAttribute("aria-selected")).isEqualTo("true");
+		for (WebElement tab : tabs) {
+			WebElement panel = browser.findElement(By.id(tab.getAttribute("aria-controls")));
+			assertThat(panel.isDisplayed()).as(tab.getText()).isEqualTo(tab.equals(python));
+		}
+		browser.executeScript("arguments[0].scrollIntoView()", tabs.get(0));
+		screenshot("pattern-page");
+	}
+
+	@Test
 	void thePagesFitAPhonesWidth() {
-		for (String path : new String[] { "/lab", "/lab/circuit-breaker", "/api/patterns/gen-pattern-004",
+		for (String path : new String[] { "/api/patterns", "/lab", "/lab/circuit-breaker",
+				"/api/patterns/gen-pattern-004",
 				"/api/lab/demos/fan-out/compare?runs=2&warmup=0&transport=in-process" }) {
 			browser.get(url(path));
 			JavascriptExecutor script = browser;
@@ -202,8 +240,8 @@ class PagesInABrowserIntegrationTests {
 					+ " (npm install --prefix target/tools axe-core, as .ci/run does)");
 		}
 		String axe = Files.readString(AXE);
-		for (String path : new String[] { "/lab", "/lab/fan-out", "/api/patterns/gen-pattern-004",
-				"/api/lab/demos/fan-out/compare?runs=2&warmup=0&transport=in-process" }) {
+		for (String path : new String[] { "/api/patterns", "/lab", "/lab/fan-out", "/api/patterns/gen-pattern-004",
+				"/api/lab/demos/fan-out/compare?runs=2&warmup=0&transport=in-process", "/api/patterns/no-such-id" }) {
 			browser.get(url(path));
 			JavascriptExecutor script = browser;
 			script.executeScript(axe);

@@ -43,7 +43,7 @@ class ResponseHeaders implements HttpHandlerDecoratorFactory {
 				headers.set("X-Content-Type-Options", "nosniff");
 				// Spring's answer to OPTIONS on an annotated mapping lists the media
 				// types
-				// PATCH takes, an empty header where no mapping takes PATCH
+				// PATCH takes: an empty header where no mapping takes PATCH
 				String acceptPatch = headers.getFirst(HttpHeaders.ACCEPT_PATCH);
 				if (acceptPatch != null && acceptPatch.isBlank()) {
 					headers.remove(HttpHeaders.ACCEPT_PATCH);

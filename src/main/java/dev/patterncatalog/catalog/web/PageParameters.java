@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 record PageParameters(
 		@Parameter(description = "Page, from 0 (at most 10000)") @Schema(
 				defaultValue = "0") @Min(0) @Max(10_000) Integer page,
-		@Parameter(description = "Patterns per page") @Schema(defaultValue = "20") @Min(1) @Max(100) Integer size,
+		@Parameter(description = "Patterns per page") @Schema(
+				defaultValue = "" + DEFAULT_SIZE) @Min(1) @Max(100) Integer size,
 		@Parameter(
 				description = "Order: title, created_at or relevance (needs q); prefix '-' to reverse."
 						+ " Default: relevance with q, title without",
@@ -32,9 +33,11 @@ record PageParameters(
 						"title", "-title", "created_at", "-created_at", "relevance",
 						"-relevance" })) @Nullable String sort){
 
+	static final int DEFAULT_SIZE = 20;
+
 	PageParameters {
 		page = (page != null) ? page : 0;
-		size = (size != null) ? size : 20;
+		size = (size != null) ? size : DEFAULT_SIZE;
 		sort = FilterParameters.given(sort);
 	}
 

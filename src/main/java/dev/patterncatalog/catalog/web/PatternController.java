@@ -1,8 +1,10 @@
 package dev.patterncatalog.catalog.web;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
+import dev.patterncatalog.catalog.Catalog;
 import dev.patterncatalog.catalog.Facets;
 import dev.patterncatalog.catalog.PatternDocument;
 import dev.patterncatalog.catalog.PatternFilter;
@@ -12,6 +14,7 @@ import dev.patterncatalog.catalog.PatternQuery;
 import dev.patterncatalog.catalog.web.CatalogResponses.ExampleList;
 import dev.patterncatalog.catalog.web.CatalogResponses.ProblemReport;
 import dev.patterncatalog.catalog.web.CatalogResponses.RelatedList;
+import dev.patterncatalog.system.HtmlPages;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -51,10 +54,13 @@ class PatternController {
 
 	private final PreparedAnswers answers;
 
-	PatternController(CatalogViews views, CatalogSearches searches, PreparedAnswers answers) {
+	private final CatalogIndexHtml index;
+
+	PatternController(CatalogViews views, CatalogSearches searches, PreparedAnswers answers, CatalogIndexHtml index) {
 		this.views = views;
 		this.searches = searches;
 		this.answers = answers;
+		this.index = index;
 	}
 
 	@GetMapping("/patterns")
@@ -70,6 +76,21 @@ class PatternController {
 		PatternQuery query = new PatternQuery(patterns, page.page(), page.size(), page.order(patterns));
 		PreparedCatalog catalog = this.views.current();
 		return lookedUp(catalog.cachedSearch(query), patterns, () -> catalog.search(query), exchange);
+	}
+
+	// the listing for a browser: the catalog's index page, answered as the listing is
+	@Hidden
+	@GetMapping(path = "/patterns", produces = MediaType.TEXT_HTML_VALUE)
+	@SearchRefusals
+	Mono<ResponseEntity<ByteBuffer>> listPatternsPage(@Valid FilterParameters filter, @Valid PageParameters page,
+			ServerWebExchange exchange) {
+		PatternFilter patterns = filter.filter();
+		PatternQuery query = new PatternQuery(patterns, page.page(), page.size(), page.order(patterns));
+		Catalog catalog = this.views.current().catalog();
+		return lookedUp(null, patterns,
+				() -> Prepared.onHeap(this.index.render(catalog.search(query), catalog.facets(patterns), filter, page)
+					.getBytes(StandardCharsets.UTF_8), HtmlPages.MEDIA_TYPE),
+				exchange);
 	}
 
 	@GetMapping("/patterns/{id}")
