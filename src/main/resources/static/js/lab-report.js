@@ -1,7 +1,9 @@
 // The pictures of a comparison's report: each variant's latency distribution on one
 // percentile plot and one CDF (uPlot, from the WebJar), a waterfall of the runs the report
-// samples, and the report to download as JSON or CSV. The lab page draws them when its
-// comparison ends; the comparison's own page carries its report in data-report.
+// samples (with a breaker's states and the moment a client left, where a run has them),
+// the calls in flight over time, and the report to download as JSON or CSV. The lab page
+// draws them when its comparison ends; the comparison's own page carries its report in
+// data-report.
 (function () {
 	'use strict';
 	const COLOURS = ['#3867c9', '#d9822b', '#2a9d6f', '#b23a7a', '#7a5cc9', '#8a8f2a', '#c9383f', '#3a9fb2'];
@@ -91,6 +93,44 @@
 		}, data, box);
 	}
 
+	// a state track's colours: a circuit breaker's, and any other demo's that records states
+	const STATES = ['closed', 'open', 'half-open'];
+
+	function stateClass(state) {
+		return state.toLowerCase().replace(/_/g, '-');
+	}
+
+	// a bar on a track from one time to another, in per cent of the axis
+	function place(node, from, to, end) {
+		node.style.left = (100 * from / end) + '%';
+		node.style.width = Math.max(0.4, 100 * (to - from) / end) + '%';
+		return node;
+	}
+
+	function stateRow(run, end) {
+		const states = run.facts.states;
+		const row = element('div', null, { class: 'row states' });
+		row.appendChild(element('span', 'state', { class: 'label' }));
+		const track = element('span', null, { class: 'track' });
+		states.forEach((entry, k) => {
+			const until = (k + 1 < states.length) ? states[k + 1].at_ms : run.total_ms;
+			const band = place(element('span', null, { class: 'state ' + stateClass(entry.state) }), entry.at_ms, until,
+					end);
+			band.title = entry.state + ' from ' + ms(entry.at_ms) + ' ms';
+			track.appendChild(band);
+		});
+		row.appendChild(track);
+		return row;
+	}
+
+	function hasStates(run) {
+		return Array.isArray(run.facts && run.facts.states) && run.facts.states.length > 0;
+	}
+
+	function leftAt(run) {
+		return run.facts ? run.facts.client_left_ms : undefined;
+	}
+
 	function waterfall(container, report) {
 		const end = Math.max(1, ...report.variants.flatMap((variant) => variant.samples.flatMap(
 				(run) => [run.total_ms, ...run.calls.map((call) => call.end_ms)])));
@@ -102,24 +142,44 @@
 			legend.appendChild(element('span', null, { class: 'call ' + outcome }));
 			legend.appendChild(document.createTextNode(' ' + outcome + ' '));
 		});
+		const samples = report.variants.flatMap((variant) => variant.samples);
+		if (samples.some(hasStates)) {
+			STATES.forEach((state) => {
+				legend.appendChild(element('span', null, { class: 'state ' + state }));
+				legend.appendChild(document.createTextNode(' ' + state + ' breaker '));
+			});
+		}
+		if (samples.some((run) => leftAt(run) !== undefined)) {
+			legend.appendChild(element('span', null, { class: 'left' }));
+			legend.appendChild(document.createTextNode(' the client left'));
+		}
 		box.appendChild(legend);
 		report.variants.forEach((variant) => variant.samples.forEach((run, i) => {
 			const group = element('div', null, { class: 'run', 'data-variant': variant.variant });
+			const left = leftAt(run);
 			group.appendChild(element('p', variant.variant + ', run ' + (i + 1) + ' (seed ' + run.seed + '): '
-					+ ms(run.total_ms) + ' ms, ' + run.result, { class: 'run-title' }));
+					+ ms(run.total_ms) + ' ms, ' + run.result
+					+ (left !== undefined ? '; the client left at ' + ms(left) + ' ms' : ''), { class: 'run-title' }));
+			if (hasStates(run)) {
+				group.appendChild(stateRow(run, end));
+			}
 			run.calls.slice(0, MAX_CALLS_SHOWN).forEach((call) => {
 				const row = element('div', null, { class: 'row' });
 				row.appendChild(element('span', call.backend, { class: 'label' }));
 				const track = element('span', null, { class: 'track' });
-				const bar = element('span', null, { class: 'call ' + call.outcome });
-				bar.style.left = (100 * call.start_ms / end) + '%';
-				bar.style.width = Math.max(0.4, 100 * (call.end_ms - call.start_ms) / end) + '%';
+				const bar = place(element('span', null, { class: 'call ' + call.outcome }), call.start_ms, call.end_ms,
+						end);
 				bar.title = call.backend + ': ' + ms(call.start_ms) + '–' + ms(call.end_ms) + ' ms, ' + call.outcome
 						+ (call.detail ? ' (' + call.detail + ')' : '');
 				track.appendChild(bar);
 				const total = element('span', null, { class: 'total' });
 				total.style.left = (100 * run.total_ms / end) + '%';
 				track.appendChild(total);
+				if (left !== undefined) {
+					const marker = element('span', null, { class: 'left' });
+					marker.style.left = (100 * left / end) + '%';
+					track.appendChild(marker);
+				}
 				row.appendChild(track);
 				group.appendChild(row);
 			});
@@ -130,6 +190,39 @@
 			box.appendChild(group);
 		}));
 		container.appendChild(box);
+	}
+
+	// how many of a run's calls were in flight at each time one started or ended
+	function inFlightSteps(run) {
+		const calls = run.calls.filter((call) => call.end_ms > call.start_ms);
+		return (time) => calls.filter((call) => call.start_ms <= time && time < call.end_ms).length;
+	}
+
+	// calls in flight over time in each variant's first run: leaked work is the calls that
+	// stay after the client left; drawn where some run has calls in parallel
+	function inFlight(container, report) {
+		const variants = report.variants.filter((variant) => variant.samples.length > 0);
+		const firsts = variants.map((variant) => variant.samples[0]);
+		const times = [...new Set([0, ...firsts.flatMap((run) => [run.total_ms,
+			...run.calls.flatMap((call) => [call.start_ms, call.end_ms])])])].sort((a, b) => a - b);
+		const counts = firsts.map((run) => times.map(inFlightSteps(run)));
+		if (Math.max(0, ...counts.flat()) < 2) {
+			return;
+		}
+		const left = firsts.map(leftAt).find((value) => value !== undefined);
+		const box = element('figure', null, { class: 'chart in-flight' });
+		box.appendChild(element('figcaption', 'Backend calls in flight in the first run of each variant'
+				+ (left !== undefined ? '; the client left at ' + ms(left) + ' ms' : '')));
+		container.appendChild(box);
+		const stepped = uPlot.paths.stepped({ align: 1 });
+		new uPlot({
+			width: width(container), height: 200,
+			series: [{ label: 'ms', value: (u, v) => ms(v) }, ...variantSeries(variants).map((series) => ({
+				...series, paths: stepped, value: (u, v) => (v === null ? '–' : String(v))
+			}))],
+			scales: { x: { time: false } },
+			axes: [{ label: 'ms' }, { label: 'calls in flight' }]
+		}, [times, ...counts], box);
 	}
 
 	function csv(report) {
@@ -164,6 +257,9 @@
 			cdf(container, report);
 		}
 		waterfall(container, report);
+		if (window.uPlot) {
+			inFlight(container, report);
+		}
 		exports(container, report);
 	}
 

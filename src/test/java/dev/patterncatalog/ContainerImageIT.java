@@ -116,7 +116,7 @@ class ContainerImageIT {
 		// two comparisons at once, each holding the most calls one may (2 000), over
 		// HTTP:
 		// together the whole budget of the lab
-		String heaviest = "/api/lab/demos/cancel-on-disconnect/compare?runs=60&concurrency=20&n=100&delay=1000"
+		String heaviest = "/api/lab/demos/cancel-on-disconnect/compare?runs=60&concurrency=20&n=100&delay=1000&disconnect=0"
 				+ "&warmup=0";
 		List<HttpResponse<String>> answers = Flux.range(0, 2)
 			.flatMap((i) -> Mono.fromFuture(

@@ -51,13 +51,15 @@ class LabWalkthroughsIntegrationTests {
 		List<String> shown = answerLines("hang-up");
 		assertThat(shown).hasSize(3);
 
-		try (Socket socket = request("/api/lab/demos/cancel-on-disconnect?variant=attached&n=5&delay=5000")) {
+		try (Socket socket = request(
+				"/api/lab/demos/cancel-on-disconnect?variant=attached&n=5&delay=5000&disconnect=0")) {
 			await().atMost(Duration.ofSeconds(5)).until(() -> longBackend().get("in_flight").asInt() == 5);
 		}
 		await().atMost(Duration.ofSeconds(2))
 			.untilAsserted(() -> assertThat(longBackend()).isEqualTo(parse(shown.get(0))));
 
-		try (Socket socket = request("/api/lab/demos/cancel-on-disconnect?variant=detached&n=5&delay=3000")) {
+		try (Socket socket = request(
+				"/api/lab/demos/cancel-on-disconnect?variant=detached&n=5&delay=3000&disconnect=0")) {
 			await().atMost(Duration.ofSeconds(2)).until(() -> longBackend().get("in_flight").asInt() == 5);
 		}
 		// right away: the client is gone, its calls are not

@@ -169,6 +169,74 @@ class PagesInABrowserIntegrationTests {
 			.containsExactly("sequential", "sequential", "sequential", "parallel", "parallel", "parallel");
 		assertThat(browser.findElements(By.cssSelector(".waterfall .track .call"))).hasSize(18)
 			.allSatisfy((bar) -> assertThat(bar.getAttribute("class")).isEqualTo("call ok"));
+		assertThat(browser.findElements(By.cssSelector(".in-flight .u-legend .u-series .u-label")))
+			.extracting(WebElement::getText)
+			.containsExactly("ms", "sequential", "parallel");
+	}
+
+	@Test
+	void aRateLimitersPageSweepsTheArrivalRate() throws IOException {
+		browser.get(url("/lab/rate-limiter"));
+		new Select(browser.findElement(By.id("transport"))).selectByVisibleText("in-process");
+		WebElement rates = browser.findElement(By.id("rates"));
+		rates.clear();
+		rates.sendKeys("2, 40");
+		WebElement duration = browser.findElement(By.id("sweep-duration"));
+		duration.clear();
+		duration.sendKeys("500");
+		browser.findElement(By.cssSelector("form[data-sweep] button")).click();
+
+		wait(60).until(ExpectedConditions.textToBePresentInElementLocated(By.className("sweep-status"), "Swept 2"));
+		List<WebElement> rows = browser.findElements(By.cssSelector(".sweep-table tr"));
+		assertThat(rows).hasSize(5);
+		// measured, not drawn: at 2 runs a second every call gets a permit, at 40 the
+		// permits run out and calls are rejected
+		List<String> slow = rows.get(2).findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+		assertThat(slow).startsWith("2", "rate-limited");
+		assertThat(slow.get(6)).isEqualTo("0.00");
+		List<String> fast = rows.get(4).findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+		assertThat(fast).startsWith("40", "rate-limited");
+		assertThat(Double.parseDouble(fast.get(6))).isPositive();
+		List<WebElement> charts = browser.findElements(By.cssSelector(".sweep-chart"));
+		assertThat(charts).hasSize(2);
+		assertThat(charts.get(0).findElements(By.cssSelector(".u-series .u-label"))).extracting(WebElement::getText)
+			.containsExactly("rate /s", "none, median", "none, max", "rate-limited, median", "rate-limited, max");
+		assertThat(charts.get(1).findElements(By.cssSelector(".u-series .u-label"))).extracting(WebElement::getText)
+			.containsExactly("rate /s", "none", "rate-limited");
+		browser.executeScript("arguments[0].scrollIntoView()", charts.get(0));
+		screenshot("lab-sweep");
+		if (Files.isReadable(AXE)) {
+			assertThat(seriousViolations()).as("the sweep drawn: critical and serious violations").isEmpty();
+		}
+	}
+
+	@Test
+	void aBreakersStatesAndTheWorkLeftRunningForAClientThatLeftAreDrawn() {
+		browser.get(url("/api/lab/demos/circuit-breaker/compare?runs=2&warmup=0&transport=in-process"));
+		wait(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".waterfall .run")));
+		List<WebElement> guarded = browser.findElements(By.cssSelector(".waterfall .run[data-variant=breaker]"));
+		assertThat(guarded).hasSize(2)
+			.allSatisfy((run) -> assertThat(run.findElements(By.cssSelector(".states .state")))
+				.extracting((band) -> band.getAttribute("class"))
+				.contains("state closed", "state open", "state half-open"));
+		assertThat(browser.findElements(By.cssSelector(".waterfall .run[data-variant=none] .states"))).isEmpty();
+		browser.executeScript("arguments[0].scrollIntoView()", guarded.get(0));
+		screenshot("lab-circuit-breaker");
+
+		browser.get(url("/api/lab/demos/cancel-on-disconnect/compare?runs=2&warmup=0&transport=in-process"
+				+ "&delay=600&disconnect=200"));
+		wait(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".in-flight canvas")));
+		assertThat(browser.findElements(By.cssSelector(".in-flight .u-legend .u-series .u-label")))
+			.extracting(WebElement::getText)
+			.containsExactly("ms", "attached", "detached");
+		// cancelled when the client left, or run on for nobody
+		assertThat(browser.findElements(By.cssSelector(".waterfall .run[data-variant=attached] .call"))).hasSize(10)
+			.allSatisfy((bar) -> assertThat(bar.getAttribute("class")).isEqualTo("call cancelled"));
+		assertThat(browser.findElements(By.cssSelector(".waterfall .run[data-variant=detached] .call"))).hasSize(10)
+			.allSatisfy((bar) -> assertThat(bar.getAttribute("class")).isEqualTo("call ok"));
+		assertThat(browser.findElements(By.cssSelector(".waterfall .track .left"))).hasSize(20);
+		browser.executeScript("document.querySelector('.waterfall').scrollIntoView()");
+		screenshot("lab-cancel-on-disconnect");
 	}
 
 	private static List<String> readLines(Path file) {
@@ -219,7 +287,7 @@ class PagesInABrowserIntegrationTests {
 
 	@Test
 	void thePagesFitAPhonesWidth() {
-		for (String path : new String[] { "/api/patterns", "/lab", "/lab/circuit-breaker",
+		for (String path : new String[] { "/api/patterns", "/lab", "/lab/circuit-breaker", "/lab/rate-limiter",
 				"/api/patterns/gen-pattern-004",
 				"/api/lab/demos/fan-out/compare?runs=2&warmup=0&transport=in-process" }) {
 			browser.get(url(path));
@@ -239,18 +307,22 @@ class PagesInABrowserIntegrationTests {
 			Assumptions.abort("axe-core is not installed at " + AXE
 					+ " (npm install --prefix target/tools axe-core, as .ci/run does)");
 		}
-		String axe = Files.readString(AXE);
-		for (String path : new String[] { "/api/patterns", "/lab", "/lab/fan-out", "/api/patterns/gen-pattern-004",
-				"/api/lab/demos/fan-out/compare?runs=2&warmup=0&transport=in-process", "/api/patterns/no-such-id" }) {
+		for (String path : new String[] { "/api/patterns", "/lab", "/lab/fan-out", "/lab/rate-limiter",
+				"/api/patterns/gen-pattern-004", "/api/lab/demos/fan-out/compare?runs=2&warmup=0&transport=in-process",
+				"/api/patterns/no-such-id" }) {
 			browser.get(url(path));
-			JavascriptExecutor script = browser;
-			script.executeScript(axe);
-			Object violations = script.executeAsyncScript("const done = arguments[arguments.length - 1];"
-					+ "axe.run(document).then((results) => done(results.violations"
-					+ ".filter((v) => v.impact === 'critical' || v.impact === 'serious')"
-					+ ".map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', '))));");
-			assertThat((List<?>) violations).as(path + ": critical and serious violations").isEmpty();
+			assertThat(seriousViolations()).as(path + ": critical and serious violations").isEmpty();
 		}
+	}
+
+	/** What axe-core finds critical or serious on the page as it is now. */
+	private static List<?> seriousViolations() throws IOException {
+		JavascriptExecutor script = browser;
+		script.executeScript(Files.readString(AXE));
+		return (List<?>) script.executeAsyncScript("const done = arguments[arguments.length - 1];"
+				+ "axe.run(document).then((results) => done(results.violations"
+				+ ".filter((v) => v.impact === 'critical' || v.impact === 'serious')"
+				+ ".map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', '))));");
 	}
 
 	/**

@@ -50,7 +50,8 @@ public final class BulkheadDemo extends DescribedDemo<BulkheadDemo.Parameters> {
 		super(Parameters.class, properties, new DemoDescriptor("bulkhead", "gen-pattern-011", "Bulkhead",
 				"Starts 'calls' calls to backend 'inventory' at once, unbounded (none) or through a resilience4j"
 						+ " bulkhead of 'limit' concurrent calls that rejects the excess (bulkhead).",
-				List.of("none", "bulkhead"), "total time of a run, ms"));
+				List.of("none", "bulkhead"), "total time of a run, ms")
+			.sweptBy("peak_in_flight", 2.0, 5.0, 10.0, 20.0));
 	}
 
 	@Override

@@ -6,6 +6,9 @@ import static dev.patterncatalog.lab.demo.UpTo.Limit.MAX_FAN_OUT;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import dev.patterncatalog.lab.LabProperties;
 import dev.patterncatalog.lab.backend.BackendReply;
@@ -22,10 +25,12 @@ import reactor.core.publisher.Sinks;
 import org.springframework.stereotype.Component;
 
 /**
- * A long fan-out to backend 'long'. Close the connection before it answers: with the
+ * A long fan-out to backend 'long' whose client leaves before it answers: after
+ * 'disconnect' ms, as the demo simulates it, or when the real connection closes. With the
  * calls attached to the request, every call in flight is cancelled; detached (subscribed
  * on their own, a common mistake), they run on for nobody, and the backend counts them as
- * completed work: leaked.
+ * completed work: leaked. A run lasts until the last of its calls has ended, so its time
+ * is how long the backends worked for a client that had left.
  */
 @Component
 final class CancelOnDisconnectDemo extends DescribedDemo<CancelOnDisconnectDemo.Parameters> {
@@ -33,7 +38,10 @@ final class CancelOnDisconnectDemo extends DescribedDemo<CancelOnDisconnectDemo.
 	/** The demo's own parameters. */
 	record Parameters(@Schema(description = "how many calls", defaultValue = "5") @Min(1) @UpTo(MAX_FAN_OUT) int n,
 			@Schema(description = "each call's latency",
-					defaultValue = "3000") @Millis @DecimalMin("0") @UpTo(MAX_DELAY) double delay) {
+					defaultValue = "3000") @Millis @DecimalMin("0") @UpTo(MAX_DELAY) double delay,
+			@Schema(description = "when the client leaves, after it asked; 0: it stays for the answer, and only"
+					+ " closing the connection ends the request",
+					defaultValue = "1000") @Millis @DecimalMin("0") @UpTo(MAX_DELAY) double disconnect) {
 	}
 
 	private final LabProperties properties;
@@ -41,9 +49,10 @@ final class CancelOnDisconnectDemo extends DescribedDemo<CancelOnDisconnectDemo.
 	CancelOnDisconnectDemo(LabProperties properties) {
 		super(Parameters.class, properties, new DemoDescriptor("cancel-on-disconnect", "gen-pattern-007",
 				"Cancel backend calls when the client goes away",
-				"Fans out to 'long' backends. Disconnect mid-flight (curl --max-time 1) and watch"
-						+ " /api/lab/backends/stats: attached calls are cancelled, detached calls run on as leaked work.",
-				List.of("attached", "detached"), "total time of a run, ms")
+				"Fans out to 'long' backends; the client leaves after 'disconnect' ms (or when you close the"
+						+ " connection: curl --max-time 1). Attached calls are cancelled, detached calls run on as"
+						+ " leaked work, counted in /api/lab/backends/stats.",
+				List.of("attached", "detached"), "time until the last backend call ended, ms")
 			.comparedBy(20, 20));
 		this.properties = properties;
 	}
@@ -62,14 +71,42 @@ final class CancelOnDisconnectDemo extends DescribedDemo<CancelOnDisconnectDemo.
 	public Mono<?> run(String variant, Parameters parameters, Run run) {
 		BackendSpec backend = BackendSpec.fixed("long", parameters.delay());
 		Duration timeout = this.properties.limits().safetyCap();
-		List<Mono<BackendReply>> calls = java.util.stream.IntStream.range(0, parameters.n())
-			.mapToObj((i) -> run.call(backend, 0, timeout))
+		AtomicBoolean left = new AtomicBoolean();
+		AtomicInteger open = new AtomicInteger(parameters.n());
+		AtomicInteger leaked = new AtomicInteger();
+		Sinks.Empty<Void> allEnded = Sinks.empty();
+		List<Mono<BackendReply>> calls = IntStream.range(0, parameters.n())
+			.mapToObj((i) -> run.call(backend, 0, timeout).doOnSuccess((reply) -> {
+				if (left.get()) {
+					leaked.incrementAndGet();
+				}
+			}).doFinally((signal) -> {
+				if (open.decrementAndGet() == 0) {
+					allEnded.tryEmitEmpty();
+				}
+			}))
 			.toList();
-		if (variant.equals("attached")) {
-			return Mono.zip(calls, (replies) -> replies.length);
+		Mono<?> request = variant.equals("attached") ? Mono.zip(calls, (replies) -> replies.length) : detached(calls);
+		if (parameters.disconnect() == 0) {
+			return request;
 		}
-		// the mistake on purpose: subscribe() detaches the calls from the request, so
-		// cancelling it stops nothing
+		Mono<Void> leaves = Mono.delay(DemoParameters.millis(parameters.disconnect())).doOnNext((tick) -> {
+			left.set(true);
+			run.fact("client_left_ms", run.elapsedMs());
+		}).then();
+		// whichever comes first, the answer or the client's leaving, cancels the other
+		return Mono.firstWithSignal(request.then(), leaves).then(allEnded.asMono()).then(Mono.fromRunnable(() -> {
+			if (left.get()) {
+				run.fact("leaked_calls", leaked.get());
+			}
+		}));
+	}
+
+	/**
+	 * The mistake on purpose: subscribe() detaches the calls from the request, so
+	 * cancelling it stops nothing.
+	 */
+	private static Mono<Long> detached(List<Mono<BackendReply>> calls) {
 		Sinks.One<Long> done = Sinks.one();
 		Flux.merge(calls).count().subscribe(done::tryEmitValue, done::tryEmitError);
 		return done.asMono();
@@ -77,7 +114,14 @@ final class CancelOnDisconnectDemo extends DescribedDemo<CancelOnDisconnectDemo.
 
 	@Override
 	public Theory theory(String variant, Parameters parameters) {
-		return new Theory("total_ms", parameters.delay(), "the calls' latency: they run in parallel");
+		boolean leaves = parameters.disconnect() > 0 && parameters.disconnect() < parameters.delay();
+		if (variant.equals("detached")) {
+			return new Theory("total_ms", parameters.delay(),
+					"the calls' latency: detached, they run on whether the client waits or not");
+		}
+		return leaves
+				? new Theory("total_ms", parameters.disconnect(), "the client's leaving, which cancels every call")
+				: new Theory("total_ms", parameters.delay(), "the calls' latency: they run in parallel");
 	}
 
 }

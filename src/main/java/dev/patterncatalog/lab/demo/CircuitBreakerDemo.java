@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.patterncatalog.lab.LabProperties;
 import dev.patterncatalog.lab.backend.BackendReply;
 import dev.patterncatalog.lab.backend.BackendSpec;
@@ -61,6 +62,10 @@ final class CircuitBreakerDemo extends DescribedDemo<CircuitBreakerDemo.Paramete
 					defaultValue = "100") @Millis @DecimalMin("0") @DecimalMax("60000") double open,
 			@Schema(description = "each call's timeout",
 					defaultValue = "5000") @Millis @DecimalMin("0") @UpTo(MAX_DELAY) double timeout) {
+	}
+
+	/** The breaker's state from {@code atMs} on. */
+	record State(@JsonProperty("at_ms") double atMs, String state) {
 	}
 
 	private final AtomicInteger latestState = new AtomicInteger();
@@ -114,10 +119,17 @@ final class CircuitBreakerDemo extends DescribedDemo<CircuitBreakerDemo.Paramete
 					.clock(new SchedulerClock())
 					.build());
 		List<String> transitions = new ArrayList<>();
+		// the states as the lab page draws them: each from the time it was entered
+		List<State> states = new ArrayList<>(List.of(new State(0, breaker.getState().toString())));
+		run.fact("states", List.copyOf(states));
 		breaker.getEventPublisher().onStateTransition((event) -> {
 			synchronized (transitions) {
-				transitions.add(String.format("%.1f ms: %s", run.elapsedMs(), event.getStateTransition()));
+				double at = run.elapsedMs();
+				transitions.add(String.format("%.1f ms: %s", at, event.getStateTransition()));
 				run.fact("transitions", List.copyOf(transitions));
+				states
+					.add(new State(Math.round(at * 1000) / 1000.0, event.getStateTransition().getToState().toString()));
+				run.fact("states", List.copyOf(states));
 			}
 			this.latestState.set(switch (event.getStateTransition().getToState()) {
 				case OPEN, FORCED_OPEN -> 1;

@@ -69,8 +69,7 @@ public class Demos {
 		DemoDescriptor d = demo.descriptor();
 		List<ParameterSpec> parameters = new ArrayList<>(d.parameters());
 		parameters.addAll(COMMON);
-		return new DemoDescriptor(d.name(), d.patternId(), d.title(), d.description(), d.variants(),
-				List.copyOf(parameters), d.metric(), d.defaultRuns(), d.defaultConcurrency());
+		return d.withParameters(List.copyOf(parameters));
 	}
 
 	/**

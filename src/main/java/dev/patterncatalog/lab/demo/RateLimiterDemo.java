@@ -54,7 +54,8 @@ final class RateLimiterDemo extends DescribedDemo<RateLimiterDemo.Parameters> {
 		super(Parameters.class, properties, new DemoDescriptor("rate-limiter", "gen-pattern-012", "Rate limiter",
 				"Starts 'calls' calls to backend 'partner' at once, unpaced (none) or through a resilience4j rate"
 						+ " limiter (rate-limited); calls that cannot get a permit within 'wait' are rejected.",
-				List.of("none", "rate-limited"), "total time of a run, ms"));
+				List.of("none", "rate-limited"), "total time of a run, ms")
+			.sweptBy("rejected", 2.0, 4.0, 8.0, 16.0));
 	}
 
 	@Override

@@ -32,7 +32,8 @@ final class TimeLimiterDemo extends DescribedDemo<TimeoutDemo.Parameters> {
 				new DemoDescriptor("time-limiter", "gen-pattern-013", "resilience4j TimeLimiter",
 						"Calls backend 'slow' with no deadline (none) or through TimeLimiterOperator (time-limiter).",
 						List.of("none", "time-limiter"), "total time of a run, ms")
-					.comparedBy(50, 10));
+					.comparedBy(50, 10)
+					.sweptBy("in_flight", 2.0, 5.0, 10.0, 20.0));
 		this.properties = properties;
 	}
 

@@ -35,6 +35,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/lab", produces = MediaType.TEXT_HTML_VALUE)
 class LabPages {
 
+	/**
+	 * Long enough for some dozens of runs at the sweep's usual rates, short enough to
+	 * wait for.
+	 */
+	private static final int SWEEP_DURATION_MS = 3000;
+
 	private final Demos demos;
 
 	private final LabProperties properties;
@@ -72,10 +78,17 @@ class LabPages {
 						this.properties.measurement().warmupRuns()));
 		List<Field> parameters = new ArrayList<>();
 		descriptor.parameters().forEach((parameter) -> parameters.add(field(parameter)));
+		DemoDescriptor.Sweep swept = descriptor.sweep();
+		List<SweepForm> sweep = (swept != null)
+				? List.of(new SweepForm(swept.rates().stream().map(Theories::format).collect(Collectors.joining(", ")),
+						swept.fact(), Theories.format(maxima.get("rate")), SWEEP_DURATION_MS,
+						Objects.requireNonNull(bounds.get("duration").min()).toPlainString(),
+						Theories.format(maxima.get("duration"))))
+				: List.of();
 		return page(this.pages.render("lab-demo",
 				new Page(descriptor.name() + " · Latency Lab", descriptor.name(), descriptor.title(),
 						descriptor.description(), descriptor.patternId(), String.join(", ", descriptor.variants()),
-						descriptor.metric(), parameters, settings)));
+						descriptor.metric(), parameters, settings, sweep)));
 	}
 
 	private static ResponseEntity<String> page(String html) {
@@ -130,7 +143,15 @@ class LabPages {
 	}
 
 	record Page(String title, String name, String heading, String description, String patternId, String variants,
-			String metric, List<Field> parameters, List<Field> settings) {
+			String metric, List<Field> parameters, List<Field> settings, List<SweepForm> sweep) {
+	}
+
+	/**
+	 * The arrival-rate sweep's form: its rates, the fact it charts, and its bounds.
+	 *
+	 * @param duration how long each variant runs at each rate, ms
+	 */
+	record SweepForm(String rates, String fact, String maxRate, int duration, String minDuration, String maxDuration) {
 	}
 
 	/**

@@ -18,6 +18,7 @@ import dev.patterncatalog.lab.run.LabLoad;
 import dev.patterncatalog.lab.run.Outcome;
 import dev.patterncatalog.lab.run.Timeline;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
@@ -172,6 +173,16 @@ class DemoVirtualTimeTests {
 			.anyMatch((t) -> t.endsWith("CLOSED to OPEN"))
 			.anyMatch((t) -> t.endsWith("OPEN to HALF_OPEN"))
 			.anyMatch((t) -> t.endsWith("HALF_OPEN to CLOSED"));
+		assertThat(breaker.facts().get("states"))
+			.asInstanceOf(InstanceOfAssertFactories.list(CircuitBreakerDemo.State.class))
+			.extracting(CircuitBreakerDemo.State::state)
+			.startsWith("CLOSED", "OPEN", "HALF_OPEN")
+			.endsWith("CLOSED");
+		assertThat(breaker.facts().get("states"))
+			.asInstanceOf(InstanceOfAssertFactories.list(CircuitBreakerDemo.State.class))
+			.extracting(CircuitBreakerDemo.State::atMs)
+			.startsWith(0.0)
+			.isSorted();
 		assertThat(breaker.totalMs()).isLessThan(none.totalMs());
 		assertThat(breaker.calls()).filteredOn((c) -> c.detail() != null && c.detail().startsWith("rejected"))
 			.allSatisfy((call) -> assertThat(call.durationMs()).isZero());
@@ -227,6 +238,30 @@ class DemoVirtualTimeTests {
 		assertThat(stats("long").inFlight()).isEqualTo(5);
 		time.advanceTimeBy(Duration.ofSeconds(3));
 		assertThat(stats("long")).isEqualTo(new BackendStats("long", 0, 5, 5, 0, 0));
+	}
+
+	@Test
+	void whenTheClientLeavesAttachedCallsAreCancelledAndDetachedOnesRunOnAsLeakedWork() {
+		Timeline attached = run(new CancelOnDisconnectDemo(this.properties), "attached", Map.of());
+		Timeline detached = run(new CancelOnDisconnectDemo(this.properties), "detached", Map.of());
+
+		assertThat(attached.totalMs()).isEqualTo(1000);
+		assertThat(attached.calls()).hasSize(5)
+			.extracting(CallRecord::endMs, CallRecord::outcome)
+			.containsOnly(tuple(1000.0, Outcome.CANCELLED));
+		assertThat(attached.facts()).containsEntry("client_left_ms", 1000.0).containsEntry("leaked_calls", 0);
+		assertThat(detached.totalMs()).isEqualTo(3000);
+		assertThat(detached.calls()).hasSize(5)
+			.extracting(CallRecord::endMs, CallRecord::outcome)
+			.containsOnly(tuple(3000.0, Outcome.OK));
+		assertThat(detached.facts()).containsEntry("client_left_ms", 1000.0).containsEntry("leaked_calls", 5);
+		assertThat(attached.theory().value()).isEqualTo(1000);
+		assertThat(detached.theory().value()).isEqualTo(3000);
+		// a client that waits for the answer: both take the calls' latency, and nothing
+		// leaks
+		Timeline waiting = run(new CancelOnDisconnectDemo(this.properties), "detached", Map.of("disconnect", "0"));
+		assertThat(waiting.totalMs()).isEqualTo(3000);
+		assertThat(waiting.facts()).doesNotContainKeys("client_left_ms", "leaked_calls");
 	}
 
 	private Timeline run(Demo<?> demo, String variant, Map<String, String> parameters) {

@@ -41,7 +41,8 @@ class CancelOnDisconnectIntegrationTests {
 	void closingTheConnectionCancelsEveryBackendCallInFlight() throws IOException {
 		Map<String, Number> before = stats();
 
-		try (Socket socket = request("/api/lab/demos/cancel-on-disconnect?variant=attached&n=5&delay=5000")) {
+		try (Socket socket = request(
+				"/api/lab/demos/cancel-on-disconnect?variant=attached&n=5&delay=5000&disconnect=0")) {
 			await().atMost(Duration.ofSeconds(5))
 				.untilAsserted(() -> assertThat(stats().get("in_flight").intValue()).isEqualTo(5));
 		}
@@ -58,7 +59,8 @@ class CancelOnDisconnectIntegrationTests {
 	void detachedCallsKeepRunningAfterTheClientLeaves() throws IOException {
 		Map<String, Number> before = stats();
 
-		try (Socket socket = request("/api/lab/demos/cancel-on-disconnect?variant=detached&n=3&delay=1500")) {
+		try (Socket socket = request(
+				"/api/lab/demos/cancel-on-disconnect?variant=detached&n=3&delay=1500&disconnect=0")) {
 			await().atMost(Duration.ofSeconds(5))
 				.untilAsserted(() -> assertThat(stats().get("in_flight").intValue()).isEqualTo(3));
 		}
@@ -80,7 +82,7 @@ class CancelOnDisconnectIntegrationTests {
 		Map<String, Number> before = stats();
 		Disposable stream = WebClient.create("http://localhost:" + this.port)
 			.get()
-			.uri("/api/lab/demos/cancel-on-disconnect/compare?runs=100&concurrency=2&n=2&delay=3000")
+			.uri("/api/lab/demos/cancel-on-disconnect/compare?runs=100&concurrency=2&n=2&delay=3000&disconnect=0")
 			.accept(MediaType.TEXT_EVENT_STREAM)
 			.retrieve()
 			.bodyToFlux(String.class)

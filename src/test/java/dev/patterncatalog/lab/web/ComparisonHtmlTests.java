@@ -23,7 +23,7 @@ class ComparisonHtmlTests {
 
 	private static final DemoDescriptor DESCRIPTOR = new DemoDescriptor("timeout", "gen-pattern-006",
 			"No timeout, fallback or error", "", List.of("none", "fallback"), List.of(), "total time of a run, ms", 100,
-			10);
+			10, null);
 
 	private static final Verdict.Overhead OVERHEAD = new Verdict.Overhead(8, 0.2, 0.9, 1.1);
 

@@ -49,7 +49,7 @@ class DisconnectStormIntegrationTests {
 	@Test
 	void afterAThousandRandomDisconnectsNothingIsInFlightAndCountersAddUp() throws Exception {
 		SplittableRandom random = new SplittableRandom(42);
-		List<String> demos = List.of("cancel-on-disconnect?variant=attached&n=3&delay=%d",
+		List<String> demos = List.of("cancel-on-disconnect?variant=attached&n=3&delay=%d&disconnect=0",
 				"fan-out?variant=parallel&backends=notifications,notifications&transport=%s",
 				"partial-failure?variant=fail-fast&transport=%s", "timeout?variant=fallback&delay=%d&timeout=50",
 				"hedging?variant=hedged&hedge-after=5&transport=%s");

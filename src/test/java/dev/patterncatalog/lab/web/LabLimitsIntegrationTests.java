@@ -83,7 +83,7 @@ class LabLimitsIntegrationTests {
 	@Test
 	void aStalledReaderLosesItsComparisonAtTheDeadlineAndTheNextOneIsTaken() throws IOException {
 		try (Socket stalled = RawRequests.get(this.port,
-				"/api/lab/demos/cancel-on-disconnect/compare?runs=100&concurrency=5&n=5&delay=1000"
+				"/api/lab/demos/cancel-on-disconnect/compare?runs=100&concurrency=5&n=5&delay=1000&disconnect=0"
 						+ "&transport=in-process",
 				"Accept: text/event-stream")) {
 			// the stalled comparison holds the only permit
@@ -105,7 +105,7 @@ class LabLimitsIntegrationTests {
 	void runsAndComparisonsShareOneBudgetOfCallsInFlight() {
 		Disposable holding = WebClient.create("http://localhost:" + this.port)
 			.get()
-			.uri("/api/lab/demos/cancel-on-disconnect?n=50&delay=5000&transport=in-process")
+			.uri("/api/lab/demos/cancel-on-disconnect?n=50&delay=5000&disconnect=0&transport=in-process")
 			.retrieve()
 			.bodyToMono(String.class)
 			.subscribe();
