@@ -143,6 +143,10 @@
 			legend.appendChild(document.createTextNode(' ' + outcome + ' '));
 		});
 		const samples = report.variants.flatMap((variant) => variant.samples);
+		if (samples.some((run) => run.calls.some((call) => call.detail === 'hedge'))) {
+			legend.appendChild(element('span', null, { class: 'call ok hedged' }));
+			legend.appendChild(document.createTextNode(' hedged (a second request) '));
+		}
 		if (samples.some(hasStates)) {
 			STATES.forEach((state) => {
 				legend.appendChild(element('span', null, { class: 'state ' + state }));
@@ -167,8 +171,10 @@
 				const row = element('div', null, { class: 'row' });
 				row.appendChild(element('span', call.backend, { class: 'label' }));
 				const track = element('span', null, { class: 'track' });
-				const bar = place(element('span', null, { class: 'call ' + call.outcome }), call.start_ms, call.end_ms,
-						end);
+				// a hedge keeps its outcome's colour, outlined
+				const hedge = call.detail === 'hedge';
+				const bar = place(element('span', null, { class: 'call ' + call.outcome + (hedge ? ' hedged' : '') }),
+						call.start_ms, call.end_ms, end);
 				bar.title = call.backend + ': ' + ms(call.start_ms) + '–' + ms(call.end_ms) + ' ms, ' + call.outcome
 						+ (call.detail ? ' (' + call.detail + ')' : '');
 				track.appendChild(bar);

@@ -211,7 +211,7 @@ class PagesInABrowserIntegrationTests {
 	}
 
 	@Test
-	void aBreakersStatesAndTheWorkLeftRunningForAClientThatLeftAreDrawn() {
+	void aBreakersStatesTheWorkLeftRunningForAClientThatLeftAndHedgesAreDrawn() {
 		browser.get(url("/api/lab/demos/circuit-breaker/compare?runs=2&warmup=0&transport=in-process"));
 		wait(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".waterfall .run")));
 		List<WebElement> guarded = browser.findElements(By.cssSelector(".waterfall .run[data-variant=breaker]"));
@@ -237,6 +237,13 @@ class PagesInABrowserIntegrationTests {
 		assertThat(browser.findElements(By.cssSelector(".waterfall .track .left"))).hasSize(20);
 		browser.executeScript("document.querySelector('.waterfall').scrollIntoView()");
 		screenshot("lab-cancel-on-disconnect");
+
+		// a hedge is outlined, in the colour of its outcome
+		browser.get(url("/api/lab/demos/hedging/compare?runs=2&warmup=0&transport=in-process&hedge-after=20"));
+		wait(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".waterfall .run")));
+		assertThat(browser.findElements(By.cssSelector(".waterfall .run[data-variant=hedged] .call.hedged")))
+			.hasSize(2);
+		assertThat(browser.findElements(By.cssSelector(".waterfall .run[data-variant=none] .call.hedged"))).isEmpty();
 	}
 
 	private static List<String> readLines(Path file) {

@@ -50,6 +50,9 @@ final class HedgingDemo extends DescribedDemo<HedgingDemo.Parameters> {
 		this.registry = registry;
 	}
 
+	/** What the second request's record says it was: the lab page outlines it. */
+	static final String HEDGE = "hedge";
+
 	@Override
 	public int callsInFlight(Parameters parameters) {
 		return 2;
@@ -69,11 +72,10 @@ final class HedgingDemo extends DescribedDemo<HedgingDemo.Parameters> {
 		run.fact("hedge_after_ms", Theories.round(hedgeAfter.toNanos() / 1e6));
 		Mono<BackendReply> hedge = Mono.delay(hedgeAfter).then(Mono.defer(() -> {
 			run.fact("hedged", true);
-			return run.call(backend, 0, timeout);
+			return run.call(backend, 0, timeout, HEDGE);
 		}));
 		// the first answer wins; firstWithValue cancels the other request, and an error
-		// of one still waits for the
-		// other
+		// of one still waits for the other
 		return Mono.firstWithValue(primary, hedge);
 	}
 

@@ -83,6 +83,14 @@ public final class Run {
 	 * @param attempt the attempt number for the backend's {@code fail-first}, or 0
 	 */
 	public Mono<BackendReply> call(BackendSpec backend, int attempt, Duration timeout) {
+		return call(backend, attempt, timeout, (attempt > 0) ? "attempt " + attempt : null);
+	}
+
+	/**
+	 * Calls a backend once, as {@link #call(BackendSpec, int, Duration)} does, its record
+	 * saying what the call was, such as {@code hedge}.
+	 */
+	public Mono<BackendReply> call(BackendSpec backend, int attempt, Duration timeout, @Nullable String detail) {
 		return Mono.defer(() -> {
 			long seed = nextSeed();
 			Double drawn = backend.failure().hang() ? null
@@ -91,7 +99,7 @@ public final class Run {
 				this.backendCalls.incrementAndGet();
 				return this.backends.call(this.transport, backend, seed, attempt);
 			}).timeout(timeout);
-			return record(backend.name(), call, (attempt > 0) ? "attempt " + attempt : null, drawn, timeout);
+			return record(backend.name(), call, detail, drawn, timeout);
 		});
 	}
 

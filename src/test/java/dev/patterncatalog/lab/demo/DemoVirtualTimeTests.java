@@ -157,6 +157,7 @@ class DemoVirtualTimeTests {
 		assertThat(hedged.facts()).containsEntry("hedged", true);
 		assertThat(hedged.calls()).extracting(CallRecord::startMs, CallRecord::endMs, CallRecord::outcome)
 			.containsExactly(tuple(0.0, 200.0, Outcome.OK), tuple(50.0, 200.0, Outcome.CANCELLED));
+		assertThat(hedged.calls()).extracting(CallRecord::detail).containsExactly(null, "hedge");
 	}
 
 	@Test
