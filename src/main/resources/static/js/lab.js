@@ -52,6 +52,10 @@
 		event.preventDefault();
 		const query = new URLSearchParams(new FormData(form));
 		[...query.keys()].filter((key) => query.get(key) === '').forEach((key) => query.delete(key));
+		if (query.has('rate')) {
+			// the open model: runs arrive at the rate instead of numbering 'runs'
+			query.delete('runs');
+		}
 		const url = form.getAttribute('action') + '?' + query;
 		const lines = new Map();
 		progress.replaceChildren(element('p', 'Starting the comparison…'));

@@ -239,7 +239,8 @@ class PagesInABrowserIntegrationTests {
 		screenshot("lab-cancel-on-disconnect");
 
 		// a hedge is outlined, in the colour of its outcome
-		browser.get(url("/api/lab/demos/hedging/compare?runs=2&warmup=0&transport=in-process&hedge-after=20"));
+		browser.get(url("/api/lab/demos/hedging/compare?runs=2&warmup=0&transport=in-process&backend=profile"
+				+ "&hedge-after=20"));
 		wait(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".waterfall .run")));
 		assertThat(browser.findElements(By.cssSelector(".waterfall .run[data-variant=hedged] .call.hedged")))
 			.hasSize(2);

@@ -10,6 +10,7 @@ import dev.patterncatalog.lab.compare.ComparisonReport.VariantSummary;
 import dev.patterncatalog.lab.compare.ComparisonReport;
 import dev.patterncatalog.lab.compare.Percentile;
 import dev.patterncatalog.lab.demo.DemoDescriptor;
+import dev.patterncatalog.lab.run.Theories;
 import dev.patterncatalog.lab.run.Transport;
 import dev.patterncatalog.lab.run.Verdict;
 import dev.patterncatalog.system.HtmlPages;
@@ -47,12 +48,15 @@ final class ComparisonHtml {
 		List<RatioList> ratios = report.ratios().isEmpty() ? List.of()
 				: List.of(new RatioList(report.ratios().get(0).baseline(),
 						report.ratios().stream().map(ComparisonHtml::ratio).toList()));
-		return this.pages.render("comparison", new Page(report.demo() + " compared · Latency Lab", report.demo(),
-				descriptor.title(), report.runs(), report.warmupRuns(), report.concurrency(), report.roundRuns(),
-				(report.transport() == Transport.HTTP) ? "over HTTP" : "in process", report.seed(),
-				number(report.elapsedMs()), descriptor.patternId(), verdict(report.verdict()), rows,
-				capitalized(report.metric()), ratios, rows.stream().anyMatch((row) -> !row.errorSamples().isEmpty()),
-				again, this.json.writeValueAsString(report)));
+		return this.pages.render("comparison",
+				new Page(report.demo() + " compared · Latency Lab", report.demo(), descriptor.title(), report.runs(),
+						(report.rate() != null) ? List.of(Theories.format(report.rate())) : List.of(),
+						report.warmupRuns(), report.concurrency(), report.roundRuns(),
+						(report.transport() == Transport.HTTP) ? "over HTTP" : "in process", report.seed(),
+						number(report.elapsedMs()), descriptor.patternId(), verdict(report.verdict()), rows,
+						capitalized(report.metric()), ratios,
+						rows.stream().anyMatch((row) -> !row.errorSamples().isEmpty()), again,
+						this.json.writeValueAsString(report)));
 	}
 
 	private static Row row(VariantSummary variant, double scale) {
@@ -116,9 +120,13 @@ final class ComparisonHtml {
 	}
 
 	/** What {@code comparison.mustache} shows; figures are formatted already. */
-	record Page(String title, String demo, String demoTitle, int runs, int warmupRuns, int concurrency, int roundRuns,
-			String transport, long seed, String elapsedMs, String patternId, VerdictView verdict, List<Row> rows,
-			String metric, List<RatioList> ratios, boolean hasErrors, String again, String report) {
+	/**
+	 * @param rate the open model's arrival rate, or nothing in the closed model
+	 */
+	record Page(String title, String demo, String demoTitle, int runs, List<String> rate, int warmupRuns,
+			int concurrency, int roundRuns, String transport, long seed, String elapsedMs, String patternId,
+			VerdictView verdict, List<Row> rows, String metric, List<RatioList> ratios, boolean hasErrors, String again,
+			String report) {
 	}
 
 	record Row(String variant, long count, long errors, List<Cell> percentiles, String maxMs, String meanMs,

@@ -75,7 +75,14 @@ class LabPages {
 				number(bounds.get("concurrency").withMax(maxima.get("concurrency")), "runs in flight at most",
 						descriptor.defaultConcurrency()),
 				number(bounds.get("warmup"), "runs of each variant made and discarded before measuring",
-						this.properties.measurement().warmupRuns()));
+						this.properties.measurement().warmupRuns()),
+				// the open model: empty unless asked for, in place of 'runs'
+				optional(bounds.get("rate").withMax(maxima.get("rate")),
+						"open model: runs of each variant arriving per second, each timed from when it was due;"
+								+ " in place of runs",
+						"closed model"),
+				optional(bounds.get("duration").withMax(maxima.get("duration")),
+						"open model: how long each variant's runs arrive", "10000"));
 		List<Field> parameters = new ArrayList<>();
 		descriptor.parameters().forEach((parameter) -> parameters.add(field(parameter)));
 		DemoDescriptor.Sweep swept = descriptor.sweep();
@@ -100,6 +107,14 @@ class LabPages {
 		return new Field(setting.name(), description, List.of(), "number", String.valueOf(value), "",
 				List.of(Objects.requireNonNull(setting.min()).toPlainString()),
 				List.of(Objects.requireNonNull(setting.max()).toPlainString()), "1", List.of());
+	}
+
+	/** A comparison setting left empty unless given, in ms where it is a duration. */
+	private static Field optional(BoundParameter setting, String description, String placeholder) {
+		boolean duration = setting.name().equals("duration");
+		return new Field(setting.name(), description, duration ? List.of("ms") : List.of(), "number", "", placeholder,
+				List.of(Objects.requireNonNull(setting.min()).toPlainString()),
+				List.of(Objects.requireNonNull(setting.max()).toPlainString()), duration ? "1" : "any", List.of());
 	}
 
 	/** A demo parameter as a form field, by its kind. */

@@ -83,7 +83,10 @@ class LabPagesIntegrationTests {
 			assertThat(form.selectFirst("[name=runs]").attr("value")).isEqualTo(demo.get("default_runs").asString());
 			assertThat(form.selectFirst("[name=concurrency]").attr("value"))
 				.isEqualTo(demo.get("default_concurrency").asString());
-			fields.addAll(List.of("runs", "concurrency", "warmup"));
+			// the open model's settings, empty unless asked for
+			assertThat(form.selectFirst("[name=rate]").attr("value")).isEmpty();
+			assertThat(form.selectFirst("[name=duration]").attr("value")).isEmpty();
+			fields.addAll(List.of("runs", "concurrency", "warmup", "rate", "duration"));
 			assertThat(form.formData()).extracting(org.jsoup.Connection.KeyVal::key)
 				.containsExactlyInAnyOrderElementsOf(fields);
 		}
@@ -96,7 +99,7 @@ class LabPagesIntegrationTests {
 			// a single run of the demo's parameters as the form sends them, without the
 			// comparison's own settings, which a run does not take
 			MultiValueMap<String, String> query = sent(form(page("/lab/" + name)));
-			List.of("runs", "concurrency", "warmup").forEach(query::remove);
+			List.of("runs", "concurrency", "warmup", "rate", "duration").forEach(query::remove);
 			query.set("transport", "in-process");
 			this.client.get()
 				.uri((uri) -> uri.path("/api/lab/demos/" + name).queryParams(query).build())
@@ -117,6 +120,19 @@ class LabPagesIntegrationTests {
 		assertThat(comparison.select("h1").text()).startsWith("fan-out");
 		// a header row and a row per variant
 		assertThat(comparison.select("table tr")).hasSize(3);
+	}
+
+	@Test
+	void aFormWithARateInPlaceOfRunsAnswersAnOpenModelComparison() {
+		MultiValueMap<String, String> query = sent(form(page("/lab/fan-out")));
+		Map.of("runs", "", "rate", "20", "duration", "300", "warmup", "0", "transport", "in-process")
+			.forEach(query::set);
+		Document comparison = page(UriComponentsBuilder.fromPath("/api/lab/demos/fan-out/compare")
+			.queryParams(query)
+			.build()
+			.toUriString());
+		assertThat(comparison.select("h1").text()).startsWith("fan-out");
+		assertThat(comparison.text()).contains("20 runs per second");
 	}
 
 	/** What a browser sends for the form as it is: every field with its value. */
