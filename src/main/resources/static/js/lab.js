@@ -22,23 +22,71 @@
 		return line;
 	}
 
+	// the verdict as the comparison's page words it: the lab's overhead, the machine's
+	// load, what made the figures distorted, and what the sample cannot tell
+	function verdict(report) {
+		const v = report.verdict;
+		const box = element('div', null, { class: 'verdict ' + v.status });
+		const o = v.overhead;
+		box.appendChild(element('p', 'Verdict: ' + v.status + '. The lab added ' + ms(o.p50_ms)
+				+ ' ms per backend call at the median, ' + ms(o.p99_ms) + ' ms at p99 (max ' + ms(o.max_ms) + ' ms, '
+				+ o.calls + ' calls). This process used ' + Math.round(v.process_cpu * 100) + ' % of all cores.'));
+		if (v.reasons.length > 0) {
+			const list = element('ul');
+			v.reasons.forEach((reason) => list.appendChild(element('li', reason.code + ': ' + reason.detail)));
+			box.appendChild(list);
+		}
+		v.notes.forEach((note) => box.appendChild(element('p', note)));
+		return box;
+	}
+
+	// a figure the report gives: absent where the sample cannot support it
+	function given(value) {
+		return value !== undefined && value !== null;
+	}
+
+	// a percentile with its 95 % confidence interval, or a dash where the runs are too few
+	function percentileCell(variant, percentile) {
+		const cell = element('td');
+		const known = variant.percentiles.find((p) => p.percentile === percentile);
+		if (!known || !given(known.ms)) {
+			cell.appendChild(element('span', '–', { title: known ? 'needs ' + known.needs_runs + ' runs' : '' }));
+			return cell;
+		}
+		cell.appendChild(document.createTextNode(ms(known.ms)));
+		cell.appendChild(element('br'));
+		cell.appendChild(element('span', ms(known.low_ms) + '–' + ms(known.high_ms), { class: 'ci' }));
+		return cell;
+	}
+
 	function summary(report, again) {
 		const table = element('table');
 		const head = element('tr');
-		['variant', 'runs', 'errors', 'p50', 'p90', 'p99', 'mean'].forEach((name) => head.appendChild(element('th', name)));
+		['variant', 'runs', 'errors', 'p50', 'p90', 'p99', 'mean', 'theory'].forEach((name) => head.appendChild(
+				element('th', name)));
 		table.appendChild(head);
 		report.variants.forEach((variant) => {
 			const row = element('tr');
-			[variant.variant, variant.count, variant.errors, ms(variant.p50_ms), ms(variant.p90_ms), ms(variant.p99_ms),
-				ms(variant.mean_ms)].forEach((cell) => row.appendChild(element('td', cell)));
+			[variant.variant, variant.count, variant.errors].forEach((cell) => row.appendChild(element('td', cell)));
+			[50, 90, 99].forEach((percentile) => row.appendChild(percentileCell(variant, percentile)));
+			row.appendChild(element('td', ms(variant.mean_ms)));
+			row.appendChild(element('td', variant.theory ? ms(variant.theory.value) : ''));
 			table.appendChild(row);
 		});
 		const box = element('div', null, { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'Percentiles of each variant' });
 		box.appendChild(table);
-		result.replaceChildren(
-			element('p', 'Verdict: ' + report.verdict.status + '. ' + report.metric + ', over ' + report.runs
-					+ ' runs of each variant; seed ' + report.seed + '.', { class: 'verdict ' + report.verdict.status }),
-			box);
+		result.replaceChildren(verdict(report),
+			element('p', report.metric + ', over ' + report.runs + ' runs of each variant; seed ' + report.seed
+					+ '. Percentiles with their 95 % confidence interval below them.'), box);
+		if (report.ratios.length > 0) {
+			const ratios = element('ul', null, { class: 'ratios' });
+			report.ratios.forEach((ratio) => ratios.appendChild(element('li', ratio.variant + ' against '
+					+ ratio.baseline + ': mean ×' + ratio.mean.toFixed(2)
+					+ (given(ratio.p50) ? ', p50 ×' + ratio.p50.toFixed(2) : '')
+					+ (given(ratio.p99) ? ', p99 ×' + ratio.p99.toFixed(2) : ''))));
+			result.appendChild(element('p', 'Ratios to the first variant (below 1 is faster):'));
+			result.appendChild(ratios);
+		}
 		const link = element('a', 'The comparison\'s own page', { href: again });
 		const note = element('p', ' (runs it again with the same seed: the same drawn latencies, measured anew)');
 		note.prepend(link);

@@ -103,7 +103,7 @@ class PagesInABrowserIntegrationTests {
 		WebElement runs = browser.findElement(By.id("runs"));
 		assertThat(runs.getAttribute("value")).isEqualTo("100");
 		runs.clear();
-		runs.sendKeys("5");
+		runs.sendKeys("10");
 		WebElement warmup = browser.findElement(By.id("warmup"));
 		warmup.clear();
 		warmup.sendKeys("0");
@@ -117,10 +117,17 @@ class PagesInABrowserIntegrationTests {
 		assertThat(browser.getCurrentUrl()).isEqualTo(url("/lab/fan-out"));
 		assertThat(browser.findElements(By.cssSelector("#progress li"))).extracting(WebElement::getText)
 			.hasSize(2)
-			.allSatisfy((line) -> assertThat(line).contains("5 of 5 runs"));
+			.allSatisfy((line) -> assertThat(line).contains("10 of 10 runs"));
 		// a header row and one per variant: sequential and parallel
 		assertThat(browser.findElements(By.cssSelector("#result .scroll tr"))).hasSize(3);
-		assertThat(browser.findElement(By.cssSelector("#result .verdict")).getText()).startsWith("Verdict: ");
+		assertThat(browser.findElement(By.cssSelector("#result .verdict")).getText()).startsWith("Verdict: ")
+			.contains("The lab added");
+		// 10 runs are enough for a median's confidence interval, not for p90's
+		assertThat(browser.findElements(By.cssSelector("#result .scroll .ci"))).hasSize(2);
+		assertThat(browser.findElements(By.cssSelector("#result .ratios li"))).extracting(WebElement::getText)
+			.singleElement()
+			.asString()
+			.startsWith("parallel against sequential: mean ×");
 		((JavascriptExecutor) browser).executeScript("document.getElementById('progress').scrollIntoView();");
 		screenshot("lab-live");
 		assertThePicturesOfTheComparison();
@@ -137,15 +144,15 @@ class PagesInABrowserIntegrationTests {
 			.asString()
 			.startsWith("variant,runs,errors,min_ms,mean_ms,p50_ms");
 		assertThat(readLines(saved).subList(1, 3)).satisfiesExactly(
-				(row) -> assertThat(row).startsWith("sequential,5,0,"),
-				(row) -> assertThat(row).startsWith("parallel,5,0,"));
+				(row) -> assertThat(row).startsWith("sequential,10,0,"),
+				(row) -> assertThat(row).startsWith("parallel,10,0,"));
 
 		// the comparison's own page, the same comparison again with its seed
 		browser.findElement(By.linkText("The comparison's own page")).click();
 		wait(60).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "fan-out:"));
-		assertThat(browser.getCurrentUrl()).contains("/api/lab/demos/fan-out/compare?", "runs=5", "warmup=0",
+		assertThat(browser.getCurrentUrl()).contains("/api/lab/demos/fan-out/compare?", "runs=10", "warmup=0",
 				"transport=in-process", "seed=");
-		assertThat(browser.findElement(By.className("meta")).getText()).startsWith("5 runs of each variant");
+		assertThat(browser.findElement(By.className("meta")).getText()).startsWith("10 runs of each variant");
 		assertThat(browser.findElements(By.cssSelector(".scroll tr"))).hasSize(3);
 		assertThat(browser.findElements(By.cssSelector(".bars .bar"))).hasSize(2);
 		// the page carries its report, and the same script draws it
