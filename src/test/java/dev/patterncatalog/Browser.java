@@ -7,8 +7,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -23,9 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Chromium from Debian's {@code chromium} and {@code chromium-driver} packages, driven by
  * Selenium, 390 px wide, a phone's width. {@code .ci/run} installs them and sets
  * {@code REQUIRE_BROWSER}, so that CI fails rather than skips without them; elsewhere the
- * tests are skipped, saying so, when they are not installed.
+ * tests are skipped, saying so, when they are not installed. A test class registers one
+ * ({@code @RegisterExtension static final Browser chromium = new Browser();}), which
+ * starts before its tests and quits after them.
  */
-final class Browser implements AutoCloseable {
+final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
 	static final int WIDTH = 390;
 
@@ -37,27 +45,27 @@ final class Browser implements AutoCloseable {
 	/** axe-core, from the npm registry: {@code .ci/run} installs it with Spectral. */
 	private static final Path AXE = Path.of("target/tools/node_modules/axe-core/axe.min.js");
 
-	private final ChromeDriver driver;
+	private @Nullable ChromeDriver driver;
 
 	/** Where the browser saves what a page offers to download. */
-	private final Path downloads;
+	private @Nullable Path downloads;
 
-	private Browser(ChromeDriver driver, Path downloads) {
-		this.driver = driver;
-		this.downloads = downloads;
-	}
+	/** Why there is no browser, where none is installed and none is required. */
+	private @Nullable String missing;
 
 	/**
-	 * Starts the browser, or skips the test class where there is none and none is
-	 * required.
+	 * Starts the browser; where there is none and none is required, each test is skipped
+	 * with the reason.
 	 */
-	static Browser start() {
+	@Override
+	public void beforeAll(ExtensionContext context) throws IOException {
 		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
 			assertThat(System.getenv("REQUIRE_BROWSER"))
 				.as("a browser is required here, at " + CHROMIUM + " with " + CHROMEDRIVER)
 				.isNull();
-			Assumptions.abort("No browser at " + CHROMIUM + " with " + CHROMEDRIVER
-					+ " (apt-get install chromium chromium-driver, as .ci/run does)");
+			this.missing = "No browser at " + CHROMIUM + " with " + CHROMEDRIVER
+					+ " (apt-get install chromium chromium-driver, as .ci/run does)";
+			return;
 		}
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
 			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
@@ -67,29 +75,36 @@ final class Browser implements AutoCloseable {
 		// the driver given, so that Selenium Manager looks for none on the internet
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.build();
-		ChromeDriver driver = new ChromeDriver(service, options);
-		try {
-			Path downloads = Files.createTempDirectory("downloads");
-			driver.executeCdpCommand("Browser.setDownloadBehavior",
-					Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-			return new Browser(driver, downloads);
+		this.driver = new ChromeDriver(service, options);
+		this.downloads = Files.createTempDirectory("downloads");
+		this.driver.executeCdpCommand("Browser.setDownloadBehavior",
+				Map.of("behavior", "allow", "downloadPath", this.downloads.toString()));
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		if (this.missing != null) {
+			Assumptions.abort(this.missing);
 		}
-		catch (IOException ex) {
-			driver.quit();
-			throw new UncheckedIOException(ex);
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		if (this.driver != null) {
+			this.driver.quit();
 		}
 	}
 
 	ChromeDriver driver() {
-		return this.driver;
+		return Objects.requireNonNull(this.driver, "the browser starts before the tests");
 	}
 
 	Path downloads() {
-		return this.downloads;
+		return Objects.requireNonNull(this.downloads, "the browser starts before the tests");
 	}
 
 	WebDriverWait waiting(int seconds) {
-		return new WebDriverWait(this.driver, Duration.ofSeconds(seconds));
+		return new WebDriverWait(driver(), Duration.ofSeconds(seconds));
 	}
 
 	/**
@@ -99,7 +114,7 @@ final class Browser implements AutoCloseable {
 	void screenshot(String name) {
 		if (Boolean.getBoolean("docs.write")) {
 			try {
-				Files.write(Path.of("src/docs/images", name + ".png"), this.driver.getScreenshotAs(OutputType.BYTES));
+				Files.write(Path.of("src/docs/images", name + ".png"), driver().getScreenshotAs(OutputType.BYTES));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -126,7 +141,7 @@ final class Browser implements AutoCloseable {
 
 	/** What axe-core finds critical or serious on the page as it is now. */
 	List<?> seriousViolations() {
-		JavascriptExecutor script = this.driver;
+		JavascriptExecutor script = driver();
 		try {
 			script.executeScript(Files.readString(AXE));
 		}
@@ -137,11 +152,6 @@ final class Browser implements AutoCloseable {
 				+ "axe.run(document).then((results) => done(results.violations"
 				+ ".filter((v) => v.impact === 'critical' || v.impact === 'serious')"
 				+ ".map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', '))));");
-	}
-
-	@Override
-	public void close() {
-		this.driver.quit();
 	}
 
 }

@@ -7,13 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -34,67 +31,53 @@ class LabInABrowserIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	private static Browser chromium;
-
-	private static ChromeDriver browser;
-
-	@BeforeAll
-	static void startTheBrowser() {
-		chromium = Browser.start();
-		browser = chromium.driver();
-	}
-
-	@AfterAll
-	static void stopTheBrowser() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
+	@RegisterExtension
+	static final Browser chromium = new Browser();
 
 	@Test
 	void fromADocumentToItsLabPageChangeAParameterAndRunTheComparison() {
-		browser.get(url("/api/patterns/gen-pattern-004"));
-		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Scatter-Gather Fan-Out");
+		chromium.driver().get(url("/api/patterns/gen-pattern-004"));
+		assertThat(chromium.driver().findElement(By.tagName("h1")).getText()).contains("Scatter-Gather Fan-Out");
 
-		browser.findElement(By.partialLinkText("measured live")).click();
+		chromium.driver().findElement(By.partialLinkText("measured live")).click();
 		chromium.waiting(10).until(ExpectedConditions.urlToBe(url("/lab/fan-out")));
 		chromium.screenshot("lab-form");
-		WebElement runs = browser.findElement(By.id("runs"));
+		WebElement runs = chromium.driver().findElement(By.id("runs"));
 		assertThat(runs.getAttribute("value")).isEqualTo("100");
 		runs.clear();
 		runs.sendKeys("10");
-		WebElement warmup = browser.findElement(By.id("warmup"));
+		WebElement warmup = chromium.driver().findElement(By.id("warmup"));
 		warmup.clear();
 		warmup.sendKeys("0");
-		new Select(browser.findElement(By.id("transport"))).selectByVisibleText("in-process");
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		new Select(chromium.driver().findElement(By.id("transport"))).selectByVisibleText("in-process");
+		chromium.driver().findElement(By.cssSelector("button[type=submit]")).click();
 
 		// the page's script runs the comparison in place: progress events, then the
 		// summary
 		chromium.waiting(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#progress li")));
 		chromium.waiting(60).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#result table")));
-		assertThat(browser.getCurrentUrl()).isEqualTo(url("/lab/fan-out"));
-		assertThat(browser.findElements(By.cssSelector("#progress li"))).extracting(WebElement::getText)
+		assertThat(chromium.driver().getCurrentUrl()).isEqualTo(url("/lab/fan-out"));
+		assertThat(chromium.driver().findElements(By.cssSelector("#progress li"))).extracting(WebElement::getText)
 			.hasSize(2)
 			.allSatisfy((line) -> assertThat(line).contains("10 of 10 runs"));
 		// a header row and one per variant: sequential and parallel
-		assertThat(browser.findElements(By.cssSelector("#result .scroll tr"))).hasSize(3);
-		assertThat(browser.findElement(By.cssSelector("#result .verdict")).getText()).startsWith("Verdict: ")
+		assertThat(chromium.driver().findElements(By.cssSelector("#result .scroll tr"))).hasSize(3);
+		assertThat(chromium.driver().findElement(By.cssSelector("#result .verdict")).getText()).startsWith("Verdict: ")
 			.contains("The lab added");
 		// 10 runs are enough for a median's confidence interval, not for p90's
-		assertThat(browser.findElements(By.cssSelector("#result .scroll .ci"))).hasSize(2);
-		assertThat(browser.findElements(By.cssSelector("#result .ratios li"))).extracting(WebElement::getText)
+		assertThat(chromium.driver().findElements(By.cssSelector("#result .scroll .ci"))).hasSize(2);
+		assertThat(chromium.driver().findElements(By.cssSelector("#result .ratios li"))).extracting(WebElement::getText)
 			.singleElement()
 			.asString()
 			.startsWith("parallel against sequential: mean ×");
-		((JavascriptExecutor) browser).executeScript("document.getElementById('progress').scrollIntoView();");
+		chromium.driver().executeScript("document.getElementById('progress').scrollIntoView();");
 		chromium.screenshot("lab-live");
 		assertThePicturesOfTheComparison();
-		((JavascriptExecutor) browser).executeScript("document.querySelector('.percentile-plot').scrollIntoView();");
+		chromium.driver().executeScript("document.querySelector('.percentile-plot').scrollIntoView();");
 		chromium.screenshot("lab-pictures");
 
 		// the report, downloaded as CSV: a row per variant
-		WebElement csv = browser.findElement(By.linkText("CSV"));
+		WebElement csv = chromium.driver().findElement(By.linkText("CSV"));
 		Path saved = chromium.downloads().resolve(csv.getAttribute("download"));
 		csv.click();
 		await().atMost(Duration.ofSeconds(10)).until(() -> Files.isReadable(saved) && Files.size(saved) > 0);
@@ -107,13 +90,13 @@ class LabInABrowserIntegrationTests {
 				(row) -> assertThat(row).startsWith("parallel,10,0,"));
 
 		// the comparison's own page, the same comparison again with its seed
-		browser.findElement(By.linkText("The comparison's own page")).click();
+		chromium.driver().findElement(By.linkText("The comparison's own page")).click();
 		chromium.waiting(60).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "fan-out:"));
-		assertThat(browser.getCurrentUrl()).contains("/api/lab/demos/fan-out/compare?", "runs=10", "warmup=0",
+		assertThat(chromium.driver().getCurrentUrl()).contains("/api/lab/demos/fan-out/compare?", "runs=10", "warmup=0",
 				"transport=in-process", "seed=");
-		assertThat(browser.findElement(By.className("meta")).getText()).startsWith("10 runs of each variant");
-		assertThat(browser.findElements(By.cssSelector(".scroll tr"))).hasSize(3);
-		assertThat(browser.findElements(By.cssSelector(".bars .bar"))).hasSize(2);
+		assertThat(chromium.driver().findElement(By.className("meta")).getText()).startsWith("10 runs of each variant");
+		assertThat(chromium.driver().findElements(By.cssSelector(".scroll tr"))).hasSize(3);
+		assertThat(chromium.driver().findElements(By.cssSelector(".bars .bar"))).hasSize(2);
 		// the page carries its report, and the same script draws it
 		assertThePicturesOfTheComparison();
 		chromium.screenshot("lab-comparison");
@@ -127,16 +110,16 @@ class LabInABrowserIntegrationTests {
 	private static void assertThePicturesOfTheComparison() {
 		chromium.waiting(10)
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".percentile-plot canvas")));
-		assertThat(browser.findElements(By.cssSelector(".percentile-plot .u-legend .u-series .u-label")))
+		assertThat(chromium.driver().findElements(By.cssSelector(".percentile-plot .u-legend .u-series .u-label")))
 			.extracting(WebElement::getText)
 			.containsExactly("percentile", "sequential", "parallel", "theory, sequential", "theory, parallel");
-		assertThat(browser.findElements(By.cssSelector(".cdf .u-legend .u-series"))).hasSize(3);
-		assertThat(browser.findElements(By.cssSelector(".waterfall .run")))
+		assertThat(chromium.driver().findElements(By.cssSelector(".cdf .u-legend .u-series"))).hasSize(3);
+		assertThat(chromium.driver().findElements(By.cssSelector(".waterfall .run")))
 			.extracting((run) -> run.getAttribute("data-variant"))
 			.containsExactly("sequential", "sequential", "sequential", "parallel", "parallel", "parallel");
-		assertThat(browser.findElements(By.cssSelector(".waterfall .track .call"))).hasSize(18)
+		assertThat(chromium.driver().findElements(By.cssSelector(".waterfall .track .call"))).hasSize(18)
 			.allSatisfy((bar) -> assertThat(bar.getAttribute("class")).isEqualTo("call ok"));
-		assertThat(browser.findElements(By.cssSelector(".in-flight .u-legend .u-series .u-label")))
+		assertThat(chromium.driver().findElements(By.cssSelector(".in-flight .u-legend .u-series .u-label")))
 			.extracting(WebElement::getText)
 			.containsExactly("ms", "sequential", "parallel");
 	}
@@ -152,19 +135,19 @@ class LabInABrowserIntegrationTests {
 
 	@Test
 	void aRateLimitersPageSweepsTheArrivalRate() {
-		browser.get(url("/lab/rate-limiter"));
-		new Select(browser.findElement(By.id("transport"))).selectByVisibleText("in-process");
-		WebElement rates = browser.findElement(By.id("rates"));
+		chromium.driver().get(url("/lab/rate-limiter"));
+		new Select(chromium.driver().findElement(By.id("transport"))).selectByVisibleText("in-process");
+		WebElement rates = chromium.driver().findElement(By.id("rates"));
 		rates.clear();
 		rates.sendKeys("2, 40");
-		WebElement duration = browser.findElement(By.id("sweep-duration"));
+		WebElement duration = chromium.driver().findElement(By.id("sweep-duration"));
 		duration.clear();
 		duration.sendKeys("500");
-		browser.findElement(By.cssSelector("form[data-sweep] button")).click();
+		chromium.driver().findElement(By.cssSelector("form[data-sweep] button")).click();
 
 		chromium.waiting(60)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.className("sweep-status"), "Swept 2"));
-		List<WebElement> rows = browser.findElements(By.cssSelector(".sweep-table tr"));
+		List<WebElement> rows = chromium.driver().findElements(By.cssSelector(".sweep-table tr"));
 		assertThat(rows).hasSize(5);
 		// measured, not drawn: at 2 runs a second every call gets a permit, at 40 the
 		// permits run out and calls are rejected
@@ -174,13 +157,13 @@ class LabInABrowserIntegrationTests {
 		List<String> fast = rows.get(4).findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
 		assertThat(fast).startsWith("40", "rate-limited");
 		assertThat(Double.parseDouble(fast.get(6))).isPositive();
-		List<WebElement> charts = browser.findElements(By.cssSelector(".sweep-chart"));
+		List<WebElement> charts = chromium.driver().findElements(By.cssSelector(".sweep-chart"));
 		assertThat(charts).hasSize(2);
 		assertThat(charts.get(0).findElements(By.cssSelector(".u-series .u-label"))).extracting(WebElement::getText)
 			.containsExactly("rate /s", "none, median", "none, max", "rate-limited, median", "rate-limited, max");
 		assertThat(charts.get(1).findElements(By.cssSelector(".u-series .u-label"))).extracting(WebElement::getText)
 			.containsExactly("rate /s", "none", "rate-limited");
-		browser.executeScript("arguments[0].scrollIntoView()", charts.get(0));
+		chromium.driver().executeScript("arguments[0].scrollIntoView()", charts.get(0));
 		chromium.screenshot("lab-sweep");
 		if (Browser.hasAxe()) {
 			assertThat(chromium.seriousViolations()).as("the sweep drawn: critical and serious violations").isEmpty();
@@ -189,39 +172,46 @@ class LabInABrowserIntegrationTests {
 
 	@Test
 	void aBreakersStatesTheWorkLeftRunningForAClientThatLeftAndHedgesAreDrawn() {
-		browser.get(url("/api/lab/demos/circuit-breaker/compare?runs=2&warmup=0&transport=in-process"));
+		chromium.driver().get(url("/api/lab/demos/circuit-breaker/compare?runs=2&warmup=0&transport=in-process"));
 		chromium.waiting(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".waterfall .run")));
-		List<WebElement> guarded = browser.findElements(By.cssSelector(".waterfall .run[data-variant=breaker]"));
+		List<WebElement> guarded = chromium.driver()
+			.findElements(By.cssSelector(".waterfall .run[data-variant=breaker]"));
 		assertThat(guarded).hasSize(2)
 			.allSatisfy((run) -> assertThat(run.findElements(By.cssSelector(".states .state")))
 				.extracting((band) -> band.getAttribute("class"))
 				.contains("state closed", "state open", "state half-open"));
-		assertThat(browser.findElements(By.cssSelector(".waterfall .run[data-variant=none] .states"))).isEmpty();
-		browser.executeScript("arguments[0].scrollIntoView()", guarded.get(0));
+		assertThat(chromium.driver().findElements(By.cssSelector(".waterfall .run[data-variant=none] .states")))
+			.isEmpty();
+		chromium.driver().executeScript("arguments[0].scrollIntoView()", guarded.get(0));
 		chromium.screenshot("lab-circuit-breaker");
 
-		browser.get(url("/api/lab/demos/cancel-on-disconnect/compare?runs=2&warmup=0&transport=in-process"
-				+ "&delay=600&disconnect=200"));
+		chromium.driver()
+			.get(url("/api/lab/demos/cancel-on-disconnect/compare?runs=2&warmup=0&transport=in-process"
+					+ "&delay=600&disconnect=200"));
 		chromium.waiting(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".in-flight canvas")));
-		assertThat(browser.findElements(By.cssSelector(".in-flight .u-legend .u-series .u-label")))
+		assertThat(chromium.driver().findElements(By.cssSelector(".in-flight .u-legend .u-series .u-label")))
 			.extracting(WebElement::getText)
 			.containsExactly("ms", "attached", "detached");
 		// cancelled when the client left, or run on for nobody
-		assertThat(browser.findElements(By.cssSelector(".waterfall .run[data-variant=attached] .call"))).hasSize(10)
+		assertThat(chromium.driver().findElements(By.cssSelector(".waterfall .run[data-variant=attached] .call")))
+			.hasSize(10)
 			.allSatisfy((bar) -> assertThat(bar.getAttribute("class")).isEqualTo("call cancelled"));
-		assertThat(browser.findElements(By.cssSelector(".waterfall .run[data-variant=detached] .call"))).hasSize(10)
+		assertThat(chromium.driver().findElements(By.cssSelector(".waterfall .run[data-variant=detached] .call")))
+			.hasSize(10)
 			.allSatisfy((bar) -> assertThat(bar.getAttribute("class")).isEqualTo("call ok"));
-		assertThat(browser.findElements(By.cssSelector(".waterfall .track .left"))).hasSize(20);
-		browser.executeScript("document.querySelector('.waterfall').scrollIntoView()");
+		assertThat(chromium.driver().findElements(By.cssSelector(".waterfall .track .left"))).hasSize(20);
+		chromium.driver().executeScript("document.querySelector('.waterfall').scrollIntoView()");
 		chromium.screenshot("lab-cancel-on-disconnect");
 
 		// a hedge is outlined, in the colour of its outcome
-		browser.get(url("/api/lab/demos/hedging/compare?runs=2&warmup=0&transport=in-process&backend=profile"
-				+ "&hedge-after=20"));
+		chromium.driver()
+			.get(url("/api/lab/demos/hedging/compare?runs=2&warmup=0&transport=in-process&backend=profile"
+					+ "&hedge-after=20"));
 		chromium.waiting(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".waterfall .run")));
-		assertThat(browser.findElements(By.cssSelector(".waterfall .run[data-variant=hedged] .call.hedged")))
+		assertThat(chromium.driver().findElements(By.cssSelector(".waterfall .run[data-variant=hedged] .call.hedged")))
 			.hasSize(2);
-		assertThat(browser.findElements(By.cssSelector(".waterfall .run[data-variant=none] .call.hedged"))).isEmpty();
+		assertThat(chromium.driver().findElements(By.cssSelector(".waterfall .run[data-variant=none] .call.hedged")))
+			.isEmpty();
 	}
 
 	private String url(String path) {

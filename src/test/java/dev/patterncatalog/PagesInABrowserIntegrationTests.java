@@ -2,13 +2,11 @@ package dev.patterncatalog;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -28,57 +26,43 @@ class PagesInABrowserIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	private static Browser chromium;
-
-	private static ChromeDriver browser;
-
-	@BeforeAll
-	static void startTheBrowser() {
-		chromium = Browser.start();
-		browser = chromium.driver();
-	}
-
-	@AfterAll
-	static void stopTheBrowser() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
+	@RegisterExtension
+	static final Browser chromium = new Browser();
 
 	@Test
 	void searchTheCatalogAsYouTypeThenReadADocumentsExamples() {
-		browser.get(url("/api/patterns"));
-		String everything = browser.findElement(By.id("summary")).getText();
-		browser.findElement(By.id("q")).sendKeys("retry");
+		chromium.driver().get(url("/api/patterns"));
+		String everything = chromium.driver().findElement(By.id("summary")).getText();
+		chromium.driver().findElement(By.id("q")).sendKeys("retry");
 		// the list follows the typing, and the address the search
 		chromium.waiting(10).until(ExpectedConditions.urlContains("q=retry"));
 		chromium.waiting(10).until((driver) -> !driver.findElement(By.id("summary")).getText().equals(everything));
-		List<WebElement> found = browser.findElements(By.cssSelector("#patterns li > a"));
+		List<WebElement> found = chromium.driver().findElements(By.cssSelector("#patterns li > a"));
 		assertThat(found).extracting(WebElement::getText).anyMatch((title) -> title.contains("Retry with Backoff"));
-		new Select(browser.findElement(By.id("category"))).selectByValue("resilience");
+		new Select(chromium.driver().findElement(By.id("category"))).selectByValue("resilience");
 		chromium.waiting(10).until(ExpectedConditions.urlContains("category=resilience"));
 		chromium.screenshot("catalog-index");
 
-		browser.findElement(By.partialLinkText("Retry with Backoff")).click();
+		chromium.driver().findElement(By.partialLinkText("Retry with Backoff")).click();
 		chromium.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article h1")));
 		// every section in the contents, every code block highlighted and with a copy
 		// button
-		assertThat(browser.findElements(By.cssSelector(".toc a")))
-			.hasSameSizeAs(browser.findElements(By.cssSelector("article h2")));
-		List<WebElement> blocks = browser.findElements(By.cssSelector("article pre"));
-		assertThat(browser.findElements(By.cssSelector("article pre code.hljs"))).hasSameSizeAs(blocks);
-		assertThat(browser.findElements(By.cssSelector("article pre button.copy"))).hasSameSizeAs(blocks);
+		assertThat(chromium.driver().findElements(By.cssSelector(".toc a")))
+			.hasSameSizeAs(chromium.driver().findElements(By.cssSelector("article h2")));
+		List<WebElement> blocks = chromium.driver().findElements(By.cssSelector("article pre"));
+		assertThat(chromium.driver().findElements(By.cssSelector("article pre code.hljs"))).hasSameSizeAs(blocks);
+		assertThat(chromium.driver().findElements(By.cssSelector("article pre button.copy"))).hasSameSizeAs(blocks);
 		// one example in several languages is one block with a tab per language
-		List<WebElement> tabs = browser.findElements(By.cssSelector(".tabs:first-of-type [role=tab]"));
+		List<WebElement> tabs = chromium.driver().findElements(By.cssSelector(".tabs:first-of-type [role=tab]"));
 		assertThat(tabs).extracting(WebElement::getText).contains("Python");
 		WebElement python = tabs.stream().filter((tab) -> tab.getText().equals("Python")).findFirst().orElseThrow();
 		python.click();
 		assertThat(python.getAttribute("aria-selected")).isEqualTo("true");
 		for (WebElement tab : tabs) {
-			WebElement panel = browser.findElement(By.id(tab.getAttribute("aria-controls")));
+			WebElement panel = chromium.driver().findElement(By.id(tab.getAttribute("aria-controls")));
 			assertThat(panel.isDisplayed()).as(tab.getText()).isEqualTo(tab.equals(python));
 		}
-		browser.executeScript("arguments[0].scrollIntoView()", tabs.get(0));
+		chromium.driver().executeScript("arguments[0].scrollIntoView()", tabs.get(0));
 		chromium.screenshot("pattern-page");
 	}
 
@@ -87,8 +71,8 @@ class PagesInABrowserIntegrationTests {
 		for (String path : new String[] { "/api/patterns", "/lab", "/lab/circuit-breaker", "/lab/rate-limiter",
 				"/api/patterns/gen-pattern-004",
 				"/api/lab/demos/fan-out/compare?runs=2&warmup=0&transport=in-process" }) {
-			browser.get(url(path));
-			JavascriptExecutor script = browser;
+			chromium.driver().get(url(path));
+			JavascriptExecutor script = chromium.driver();
 			// content wider than the screen widens a phone's viewport
 			assertThat((Long) script.executeScript("return window.innerWidth;")).as(path + ": the viewport")
 				.isEqualTo(Browser.WIDTH);
@@ -104,7 +88,7 @@ class PagesInABrowserIntegrationTests {
 		for (String path : new String[] { "/api/patterns", "/lab", "/lab/fan-out", "/lab/rate-limiter",
 				"/api/patterns/gen-pattern-004", "/api/lab/demos/fan-out/compare?runs=2&warmup=0&transport=in-process",
 				"/api/patterns/no-such-id" }) {
-			browser.get(url(path));
+			chromium.driver().get(url(path));
 			assertThat(chromium.seriousViolations()).as(path + ": critical and serious violations").isEmpty();
 		}
 	}
