@@ -269,7 +269,8 @@
 		exports(container, report);
 	}
 
-	window.LabReport = { render };
+	// the sweep's charts (lab-sweep.js) are drawn in the same colours and widths
+	window.LabReport = { render, colour: (i) => COLOURS[i % COLOURS.length], width };
 
 	const carried = document.querySelector('[data-report]');
 	if (carried) {

@@ -6,12 +6,11 @@
 	'use strict';
 	const form = document.querySelector('form[data-sweep]');
 	const live = document.querySelector('form[data-live]');
-	if (!form || !live || !window.fetch) {
+	if (!form || !live || !window.fetch || !window.LabReport) {
 		return;
 	}
 	const element = window.Page.element;
 	const ms = window.Page.ms;
-	const COLOURS = ['#3867c9', '#d9822b', '#2a9d6f', '#b23a7a'];
 	const fact = form.dataset.sweep;
 	const output = document.getElementById('sweep');
 	const button = form.querySelector('button[type=submit]');
@@ -53,7 +52,7 @@
 		const lines = [];
 		const data = [points.map((point) => point.rate)];
 		variants.forEach((name, i) => series.forEach((one) => {
-			lines.push({ label: name + (one.suffix ? ', ' + one.suffix : ''), stroke: COLOURS[i % COLOURS.length],
+			lines.push({ label: name + (one.suffix ? ', ' + one.suffix : ''), stroke: window.LabReport.colour(i),
 				width: 2, dash: one.dash, spanGaps: true, points: { show: true } });
 			data.push(points.map((point) => {
 				const variant = point.report.variants.find((v) => v.variant === name);
@@ -62,7 +61,7 @@
 			}));
 		}));
 		new uPlot({
-			width: Math.max(260, Math.min(output.clientWidth || 640, 960)), height: 240,
+			width: window.LabReport.width(output), height: 240,
 			series: [{ label: 'rate /s' }, ...lines],
 			scales: { x: { time: false } },
 			axes: [{ label: 'arrival rate, runs per second' }, { label }]
