@@ -120,12 +120,8 @@ class ProblemDetailsHandler implements WebExceptionHandler {
 	}
 
 	private Mono<Void> writePage(ServerHttpResponse response, ProblemDetail problem, String path) {
-		Map<String, Object> members = toMap(problem, path);
-		response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
-		response.getHeaders().setContentType(HtmlPages.MEDIA_TYPE);
-		response.getHeaders().setCacheControl("no-store");
-		byte[] body = this.pages.render("error", members).getBytes(StandardCharsets.UTF_8);
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+		return send(response, problem, HtmlPages.MEDIA_TYPE,
+				this.pages.render("error", toMap(problem, path)).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static Set<HttpMethod> allowed(Set<HttpMethod> mapped) {
@@ -143,10 +139,15 @@ class ProblemDetailsHandler implements WebExceptionHandler {
 	 * @param path the request's path, the problem's instance unless it names another
 	 */
 	static Mono<Void> write(ServerHttpResponse response, JsonMapper json, ProblemDetail problem, String path) {
+		return send(response, problem, MediaType.APPLICATION_PROBLEM_JSON,
+				json.writeValueAsBytes(toMap(problem, path)));
+	}
+
+	/** The problem's status and {@code body}, not to be cached, in either form. */
+	private static Mono<Void> send(ServerHttpResponse response, ProblemDetail problem, MediaType type, byte[] body) {
 		response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		response.getHeaders().setContentType(type);
 		response.getHeaders().setCacheControl("no-store");
-		byte[] body = json.writeValueAsBytes(toMap(problem, path));
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
 
