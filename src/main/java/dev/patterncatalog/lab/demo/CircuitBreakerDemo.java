@@ -19,6 +19,7 @@ import dev.patterncatalog.lab.backend.BackendReply;
 import dev.patterncatalog.lab.backend.BackendSpec;
 import dev.patterncatalog.lab.backend.FailureModel;
 import dev.patterncatalog.lab.run.Run;
+import dev.patterncatalog.lab.run.Theories;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -127,8 +128,7 @@ final class CircuitBreakerDemo extends DescribedDemo<CircuitBreakerDemo.Paramete
 				double at = run.elapsedMs();
 				transitions.add(String.format("%.1f ms: %s", at, event.getStateTransition()));
 				run.fact("transitions", List.copyOf(transitions));
-				states
-					.add(new State(Math.round(at * 1000) / 1000.0, event.getStateTransition().getToState().toString()));
+				states.add(new State(Theories.round(at), event.getStateTransition().getToState().toString()));
 				run.fact("states", List.copyOf(states));
 			}
 			this.latestState.set(switch (event.getStateTransition().getToState()) {
