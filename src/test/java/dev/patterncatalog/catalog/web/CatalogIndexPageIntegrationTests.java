@@ -48,14 +48,7 @@ class CatalogIndexPageIntegrationTests {
 	@Test
 	void theFiltersShowTheFacetCountsWithinTheSelectionAndKeepTheChoice() {
 		Document page = page("?category=resilience");
-		JsonNode facets = this.client.get()
-			.uri("/api/facets?category=resilience")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		JsonNode facets = json("/api/facets?category=resilience");
 		List<String> tags = new ArrayList<>();
 		facets.get("tags").forEach((tag) -> tags.add(tag.get("value").asString() + " (" + tag.get("count") + ")"));
 		assertThat(page.select("#tag option:not([value=''])")).extracting(Element::text)
@@ -126,8 +119,12 @@ class CatalogIndexPageIntegrationTests {
 	}
 
 	private JsonNode listing(String query) {
+		return json("/api/patterns" + query);
+	}
+
+	private JsonNode json(String uri) {
 		return this.client.get()
-			.uri("/api/patterns" + query)
+			.uri(uri)
 			.exchange()
 			.expectStatus()
 			.isOk()
